@@ -1,0 +1,41 @@
+package io.clusterdeploy.engine.api;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * An HTTP request reduced to what the API needs, so the same handlers serve the standalone
+ * server and the Jenkins binding. Authentication, CSRF and permission checks happen in the front
+ * end before a request gets here.
+ *
+ * @param method HTTP method, upper case
+ * @param path   path below the API root, starting with {@code /} (e.g. {@code /accounts})
+ * @param query  query parameters
+ * @param body   request body (JSON) or null
+ */
+public record ApiRequest(String method, String path, Map<String, List<String>> query, String body) {
+    public ApiRequest {
+        Objects.requireNonNull(method, "method");
+        Objects.requireNonNull(path, "path");
+        query = query == null ? Map.of() : Map.copyOf(query);
+    }
+
+    public static ApiRequest get(String path) {
+        return new ApiRequest("GET", path, Map.of(), null);
+    }
+
+    public static ApiRequest post(String path, String body) {
+        return new ApiRequest("POST", path, Map.of(), body);
+    }
+
+    /** First value of a query parameter, or null. */
+    public String param(String name) {
+        List<String> values = query.get(name);
+        return values == null || values.isEmpty() ? null : values.get(0);
+    }
+
+    public boolean isMutating() {
+        return !method.equals("GET") && !method.equals("HEAD") && !method.equals("OPTIONS");
+    }
+}

@@ -1,0 +1,168 @@
+package io.clusterdeploy.engine.api;
+
+import io.clusterdeploy.engine.error.ClusterDeployException;
+import io.clusterdeploy.engine.error.ErrorKind;
+import io.clusterdeploy.engine.json.Json;
+import io.clusterdeploy.engine.model.Cluster;
+import io.clusterdeploy.engine.model.ServerGroup;
+import io.clusterdeploy.engine.operation.OperationRunner;
+import io.clusterdeploy.engine.operation.OperationState;
+import io.clusterdeploy.engine.provider.Accounts;
+import io.clusterdeploy.engine.provider.CloudProvider;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * The JSON API shared by the standalone server and the Jenkins binding. Front ends authenticate,
+ * check CSRF and permissions, then hand the request here. Reads are live from the providers.
+ */
+public final class ClusterDeployApi implements ApiHandler {
+    private static final Pattern APP_CLUSTERS = Pattern.compile("/applications/([^/]+)/clusters");
+    private static final Pattern APP_LBS = Pattern.compile("/applications/([^/]+)/loadBalancers");
+    private static final Pattern OPERATION = Pattern.compile("/operations/([^/]+)");
+    private static final Pattern CANCEL = Pattern.compile("/operations/([^/]+)/cancel");
+
+    private final Accounts accounts;
+    private final OperationRunner runner;
+    private final Json json = new Json();
+
+    public ClusterDeployApi(Accounts accounts, OperationRunner runner) {
+        this.accounts = accounts;
+        this.runner = runner;
+    }
+
+    @Override
+    public ApiResponse handle(ApiRequest request) {
+        try {
+            return route(request);
+        } catch (ClusterDeployException e) {
+            return error(e.kind().httpStatus(), e.kind().name(), e.field(), e.getMessage());
+        } catch (RuntimeException e) {
+            return error(500, ErrorKind.INTERNAL.name(), null, "internal error: " + e.getClass().getSimpleName());
+        }
+    }
+
+    private ApiResponse route(ApiRequest r) {
+        String path = r.path().length() > 1 && r.path().endsWith("/")
+                ? r.path().substring(0, r.path().length() - 1) : r.path();
+        boolean get = r.method().equals("GET");
+        boolean post = r.method().equals("POST");
+        Matcher m;
+        if (path.equals("/accounts")) {
+            requireMethod(get, r);
+            return ok(accounts.list().stream().map(Views::account).toList());
+        }
+        if (path.equals("/applications")) {
+            requireMethod(get, r);
+            return ok(applications());
+        }
+        if ((m = APP_CLUSTERS.matcher(path)).matches()) {
+            requireMethod(get, r);
+            return ok(clusters(m.group(1), r.param("account")).stream().map(Views::cluster).toList());
+        }
+        if ((m = APP_LBS.matcher(path)).matches()) {
+            requireMethod(get, r);
+            return ok(loadBalancers(m.group(1), r.param("account")));
+        }
+        if (path.equals("/loadBalancers")) {
+            requireMethod(get, r);
+            return ok(loadBalancers(null, r.param("account")));
+        }
+        if (path.equals("/operations")) {
+            if (post) {
+                OperationState s = runner.start(json.readObject(r.body()));
+                return new ApiResponse(202, json.write(Views.operation(s)));
+            }
+            requireMethod(get, r);
+            return ok(runner.list().stream().map(Views::operation).toList());
+        }
+        if ((m = CANCEL.matcher(path)).matches()) {
+            requireMethod(post, r);
+            return new ApiResponse(202, json.write(Views.operation(runner.cancel(m.group(1)))));
+        }
+        if ((m = OPERATION.matcher(path)).matches()) {
+            requireMethod(get, r);
+            String id = m.group(1);
+            return ok(Views.operation(runner.get(id).orElseThrow(
+                    () -> ClusterDeployException.notFound("id", "unknown operation '" + id + "'"))));
+        }
+        throw ClusterDeployException.notFound("path", "no such API endpoint: " + path);
+    }
+
+    private static void requireMethod(boolean ok, ApiRequest r) {
+        if (!ok) {
+            throw new MethodNotAllowed(r.method() + " is not allowed on " + r.path());
+        }
+    }
+
+    /** 405, raised as an exception to keep routing flat. */
+    private static final class MethodNotAllowed extends ClusterDeployException {
+        private static final long serialVersionUID = 1L;
+
+        MethodNotAllowed(String message) {
+            super(ErrorKind.INVALID_INPUT, "method", message);
+        }
+    }
+
+    private List<Map<String, Object>> applications() {
+        Map<String, TreeSet<String>> byApp = new TreeMap<>();
+        for (CloudProvider p : accounts.providers()) {
+            for (String app : p.applications()) {
+                byApp.computeIfAbsent(app, k -> new TreeSet<>()).add(p.account().name());
+            }
+        }
+        List<Map<String, Object>> out = new ArrayList<>();
+        byApp.forEach((app, accs) -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("name", app);
+            m.put("accounts", List.copyOf(accs));
+            out.add(m);
+        });
+        return out;
+    }
+
+    private List<CloudProvider> providers(String account) {
+        return account == null ? accounts.providers() : List.of(accounts.get(account));
+    }
+
+    /** The application's clusters across accounts, grouped by account, location and cluster name. */
+    public List<Cluster> clusters(String application, String account) {
+        List<Cluster> out = new ArrayList<>();
+        for (CloudProvider p : providers(account)) {
+            Map<String, List<ServerGroup>> grouped = p.serverGroups(application).stream()
+                    .collect(Collectors.groupingBy(sg -> sg.location() + "/" + sg.cluster(), TreeMap::new,
+                            Collectors.toList()));
+            grouped.values().forEach(groups -> out.add(new Cluster(groups.get(0).cluster(), p.account().name(),
+                    groups.get(0).location(), groups)));
+        }
+        return out;
+    }
+
+    private List<Map<String, Object>> loadBalancers(String application, String account) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (CloudProvider p : providers(account)) {
+            p.loadBalancers(application).forEach(lb -> out.add(Views.loadBalancer(lb)));
+        }
+        return out;
+    }
+
+    private ApiResponse ok(Object body) {
+        return new ApiResponse(200, json.write(body));
+    }
+
+    private ApiResponse error(int status, String kind, String field, String message) {
+        Map<String, Object> e = new LinkedHashMap<>();
+        e.put("status", status);
+        e.put("error", kind);
+        e.put("field", field);
+        e.put("message", message);
+        return new ApiResponse(status, json.write(e));
+    }
+}

@@ -1,0 +1,69 @@
+package io.clusterdeploy.engine.deploy;
+
+import io.clusterdeploy.engine.error.ClusterDeployException;
+import io.clusterdeploy.engine.model.Capacity;
+import io.clusterdeploy.engine.model.ServerGroup;
+import io.clusterdeploy.engine.naming.ServerGroupSequence;
+import io.clusterdeploy.engine.operation.ClusterGroups;
+import io.clusterdeploy.engine.operation.Step;
+import io.clusterdeploy.engine.operation.StepContext;
+import io.clusterdeploy.engine.provider.CloudProvider;
+import io.clusterdeploy.engine.provider.CreateServerGroupRequest;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Picks the next name, snapshots the cluster and creates the new server group. The name and
+ * snapshot are persisted before the cloud is asked, so a resumed run creates the same group
+ * once or adopts the one it already created.
+ */
+final class CreateServerGroupStep implements Step {
+    private final DeployRequest request;
+
+    CreateServerGroupStep(DeployRequest request) {
+        this.request = request;
+    }
+
+    @Override
+    public String name() {
+        return "createServerGroup";
+    }
+
+    @Override
+    public String run(StepContext ctx) {
+        CloudProvider provider = ctx.provider();
+        String name = ctx.getString(DeployContext.NEW_SERVER_GROUP);
+        if (name == null) {
+            List<ServerGroup> cluster = ClusterGroups.of(provider, request.location(), request.clusterName());
+            Capacity capacity = request.capacity() != null ? request.capacity() : sourceCapacity(cluster);
+            int sequence = ServerGroupSequence.next(cluster);
+            name = request.cluster().withSequence(sequence).format();
+            ctx.put(DeployContext.NEW_SERVER_GROUP, name);
+            ctx.put(DeployContext.CAPACITY, DeployContext.capacityMap(capacity));
+            ctx.put(DeployContext.PREVIOUS, cluster.stream().map(sg -> DeployContext.Snapshot.of(sg).toMap()).toList());
+            ctx.checkpoint();
+        }
+        Optional<ServerGroup> existing = provider.serverGroup(request.location(), name);
+        if (existing.isPresent()) {
+            String owner = existing.get().tags().get(ServerGroup.TAG_OPERATION);
+            if (!ctx.operationId().equals(owner)) {
+                throw ClusterDeployException.conflict("name", "server group " + name
+                        + " already exists and was not created by this operation");
+            }
+            return "adopted " + name + ", created before a restart";
+        }
+        Capacity capacity = DeployContext.capacityFrom(ctx.get(DeployContext.CAPACITY));
+        provider.createServerGroup(new CreateServerGroupRequest(name, request.location(), capacity,
+                request.loadBalancers(), request.securityGroups(), request.spec(),
+                Map.of(ServerGroup.TAG_OPERATION, ctx.operationId())));
+        return "created " + name + " with capacity " + capacity.min() + "/" + capacity.desired() + "/" + capacity.max();
+    }
+
+    /** useSourceCapacity: the newest enabled group's capacity. */
+    static Capacity sourceCapacity(List<ServerGroup> cluster) {
+        return cluster.stream().filter(ServerGroup::enabled).findFirst().map(ServerGroup::capacity)
+                .orElseThrow(() -> ClusterDeployException.invalid("capacity",
+                        "capacity is required: useSourceCapacity found no enabled server group in the cluster"));
+    }
+}

@@ -1,0 +1,180 @@
+package io.clusterdeploy.engine.json;
+
+import io.clusterdeploy.engine.error.ClusterDeployException;
+import io.clusterdeploy.engine.model.Capacity;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads a plain map (from JSON or safe YAML) field by field, with errors that name the field by
+ * its full dotted path, and rejects keys nobody read: a misspelt option must not be silently
+ * ignored on a deploy.
+ */
+public final class Fields {
+    private final String prefix;
+    private final Map<String, Object> map;
+    private final Set<String> read = new LinkedHashSet<>();
+
+    public Fields(String prefix, Map<String, Object> map) {
+        this.prefix = prefix == null ? "" : prefix;
+        this.map = map == null ? Map.of() : map;
+    }
+
+    public static Fields of(Map<String, Object> map) {
+        return new Fields("", map);
+    }
+
+    public String path(String key) {
+        return prefix.isEmpty() ? key : prefix + "." + key;
+    }
+
+    public boolean has(String key) {
+        read.add(key);
+        return map.get(key) != null;
+    }
+
+    public String requiredString(String key) {
+        String v = optionalString(key, null);
+        if (v == null || v.isBlank()) {
+            throw ClusterDeployException.invalid(path(key), path(key) + " is required");
+        }
+        return v;
+    }
+
+    public String optionalString(String key, String fallback) {
+        read.add(key);
+        Object v = map.get(key);
+        if (v == null) {
+            return fallback;
+        }
+        if (v instanceof String s) {
+            return s;
+        }
+        if (v instanceof Number || v instanceof Boolean) {
+            return String.valueOf(v);
+        }
+        throw ClusterDeployException.invalid(path(key), path(key) + " must be a string");
+    }
+
+    public int optionalInt(String key, int fallback, int min, int max) {
+        read.add(key);
+        Object v = map.get(key);
+        if (v == null) {
+            return fallback;
+        }
+        long n;
+        if (v instanceof Number num && num.doubleValue() == Math.rint(num.doubleValue())) {
+            n = num.longValue();
+        } else if (v instanceof String s && s.matches("-?[0-9]{1,10}")) {
+            n = Long.parseLong(s);
+        } else {
+            throw ClusterDeployException.invalid(path(key), path(key) + " must be a whole number");
+        }
+        if (n < min || n > max) {
+            throw ClusterDeployException.invalid(path(key),
+                    path(key) + " must be between " + min + " and " + max + ", was " + n);
+        }
+        return (int) n;
+    }
+
+    public int requiredInt(String key, int min, int max) {
+        if (!has(key)) {
+            throw ClusterDeployException.invalid(path(key), path(key) + " is required");
+        }
+        return optionalInt(key, 0, min, max);
+    }
+
+    public boolean optionalBoolean(String key, boolean fallback) {
+        read.add(key);
+        Object v = map.get(key);
+        if (v == null) {
+            return fallback;
+        }
+        if (v instanceof Boolean b) {
+            return b;
+        }
+        if (v instanceof String s && (s.equals("true") || s.equals("false"))) {
+            return Boolean.parseBoolean(s);
+        }
+        throw ClusterDeployException.invalid(path(key), path(key) + " must be true or false");
+    }
+
+    public List<String> optionalStringList(String key) {
+        read.add(key);
+        Object v = map.get(key);
+        if (v == null) {
+            return List.of();
+        }
+        if (!(v instanceof List<?> list)) {
+            throw ClusterDeployException.invalid(path(key), path(key) + " must be a list of strings");
+        }
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            if (!(list.get(i) instanceof String s) || s.isBlank()) {
+                throw ClusterDeployException.invalid(path(key) + "[" + i + "]",
+                        path(key) + "[" + i + "] must be a non-empty string");
+            }
+            out.add(s);
+        }
+        return List.copyOf(out);
+    }
+
+    /** A nested object, or an empty one when absent. */
+    public Fields object(String key) {
+        return new Fields(path(key), optionalMap(key));
+    }
+
+    public Map<String, Object> optionalMap(String key) {
+        read.add(key);
+        Object v = map.get(key);
+        if (v == null) {
+            return Map.of();
+        }
+        if (!(v instanceof Map<?, ?> m)) {
+            throw ClusterDeployException.invalid(path(key), path(key) + " must be an object");
+        }
+        Map<String, Object> copy = new LinkedHashMap<>();
+        m.forEach((k, val) -> copy.put(String.valueOf(k), val));
+        return copy;
+    }
+
+    /** {@code {min, desired, max}}, all required, checked by {@link Capacity}. */
+    public Capacity capacity(String key) {
+        if (!has(key)) {
+            throw ClusterDeployException.invalid(path(key), path(key) + " is required");
+        }
+        Fields c = object(key);
+        int min = c.requiredInt("min", 0, 100_000);
+        int desired = c.requiredInt("desired", 0, 100_000);
+        int max = c.requiredInt("max", 0, 100_000);
+        c.rejectUnknown();
+        try {
+            return new Capacity(min, desired, max);
+        } catch (ClusterDeployException e) {
+            throw ClusterDeployException.invalid(prefixed(e.field()), prefixed(e.getMessage()));
+        }
+    }
+
+    private String prefixed(String capacityText) {
+        // Capacity names its fields "capacity.x"; re-root them under this object's path.
+        String base = prefix.isEmpty() ? "" : prefix + ".";
+        return capacityText.replace("capacity.", base + "capacity.");
+    }
+
+    /** Fails on the first key that no accessor asked for. */
+    public void rejectUnknown() {
+        for (String key : map.keySet()) {
+            if (!read.contains(key)) {
+                throw ClusterDeployException.invalid(path(key), "unknown field '" + path(key) + "'");
+            }
+        }
+    }
+
+    public Map<String, Object> raw() {
+        return map;
+    }
+}

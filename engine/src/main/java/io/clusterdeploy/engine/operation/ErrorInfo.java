@@ -1,0 +1,22 @@
+package io.clusterdeploy.engine.operation;
+
+import io.clusterdeploy.engine.error.ClusterDeployException;
+
+/**
+ * Why an operation failed, as shown in its status.
+ *
+ * @param kind    error kind name
+ * @param field   the input field at fault, or null
+ * @param message what went wrong
+ */
+public record ErrorInfo(String kind, String field, String message) {
+    public static ErrorInfo of(Throwable t) {
+        if (t instanceof OperationCancelledException) {
+            return new ErrorInfo("CANCELLED", null, "cancelled on request");
+        }
+        if (t instanceof ClusterDeployException e) {
+            return new ErrorInfo(e.kind().name(), e.field(), e.getMessage());
+        }
+        return new ErrorInfo("INTERNAL", null, t.getClass().getSimpleName() + ": " + t.getMessage());
+    }
+}

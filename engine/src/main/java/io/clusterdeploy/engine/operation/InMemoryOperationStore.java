@@ -1,0 +1,35 @@
+package io.clusterdeploy.engine.operation;
+
+import io.clusterdeploy.engine.json.Json;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Keeps operations in memory, as the JSON a durable store would write, so that anything that
+ * does not survive serialisation fails here too.
+ */
+public final class InMemoryOperationStore implements OperationStore {
+    private final Json json = new Json();
+    private final Map<String, String> byId = new ConcurrentHashMap<>();
+
+    @Override
+    public void save(OperationState state) {
+        byId.put(state.id(), json.write(state));
+    }
+
+    @Override
+    public Optional<OperationState> load(String id) {
+        return Optional.ofNullable(byId.get(id)).map(s -> json.read(s, OperationState.class));
+    }
+
+    @Override
+    public List<OperationState> list() {
+        return byId.values().stream()
+                .map(s -> json.read(s, OperationState.class))
+                .sorted(Comparator.comparing(OperationState::createdAt).reversed())
+                .toList();
+    }
+}

@@ -1,0 +1,279 @@
+package io.clusterdeploy.engine.operation;
+
+import io.clusterdeploy.engine.error.ClusterDeployException;
+import io.clusterdeploy.engine.provider.Accounts;
+import io.clusterdeploy.engine.provider.CloudProvider;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+
+/**
+ * Runs operations step by step on background threads, persisting state after every step (and
+ * at every checkpoint inside one), so that {@link #resume} can continue an operation in a fresh
+ * runner after a crash. A failed or cancelled main phase runs the operation's rollback steps.
+ */
+public final class OperationRunner implements AutoCloseable {
+
+    /** Tunables; tests shorten the poll interval. */
+    public record Options(Clock clock, Duration pollInterval) {
+        public static Options defaults() {
+            return new Options(Clock.systemUTC(), Duration.ofMillis(500));
+        }
+    }
+
+    private final Accounts accounts;
+    private final OperationStore store;
+    private final OperationParser parser;
+    private final Options options;
+    private final ExecutorService executor;
+    private final Map<String, Execution> running = new ConcurrentHashMap<>();
+    private final List<Consumer<OperationState>> listeners = new CopyOnWriteArrayList<>();
+
+    public OperationRunner(Accounts accounts, OperationStore store, OperationParser parser, Options options) {
+        this.accounts = accounts;
+        this.store = store;
+        this.parser = parser;
+        this.options = options;
+        AtomicInteger n = new AtomicInteger();
+        this.executor = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "operation-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** Called with every new state of every operation (on the operation's thread; keep it quick). */
+    public void addListener(Consumer<OperationState> listener) {
+        listeners.add(listener);
+    }
+
+    /**
+     * Validates the request completely (fields, account, cloud preflight), stores it and starts
+     * it. Bad input throws before anything is stored or changed.
+     */
+    public OperationState start(Map<String, Object> request) {
+        Operation op = parser.parse(request);
+        CloudProvider provider = accounts.get(op.account());
+        op.preflight(provider);
+        OperationState state = OperationState.started(UUID.randomUUID().toString(), op.type(), request,
+                options.clock().instant());
+        launch(state, op, provider);
+        return state;
+    }
+
+    /** Continues a stored, unfinished operation from its last completed step. */
+    public OperationState resume(OperationState stored) {
+        if (stored.status().isFinished()) {
+            return stored;
+        }
+        if (running.containsKey(stored.id())) {
+            throw ClusterDeployException.conflict("id", "operation " + stored.id() + " is already running");
+        }
+        Operation op = parser.parse(stored.request());
+        CloudProvider provider = accounts.get(op.account());
+        OperationState state = stored.withInterruptedStepClosed(options.clock().instant());
+        launch(state, op, provider);
+        return state;
+    }
+
+    /** Resumes every unfinished operation in the store; returns how many. */
+    public int resumeAll() {
+        int count = 0;
+        for (OperationState s : store.list()) {
+            if (!s.status().isFinished() && !running.containsKey(s.id())) {
+                resume(s);
+                count++;
+            }
+        }
+        return count;
+    }
+
+    private void launch(OperationState state, Operation op, CloudProvider provider) {
+        Execution ex = new Execution(state, op, provider);
+        save(ex, state);
+        running.put(state.id(), ex);
+        executor.execute(() -> {
+            try {
+                ex.run();
+            } finally {
+                running.remove(state.id());
+            }
+        });
+    }
+
+    public Optional<OperationState> get(String id) {
+        Execution ex = running.get(id);
+        return ex != null ? Optional.of(ex.state.get()) : store.load(id);
+    }
+
+    public List<OperationState> list() {
+        return store.list().stream().map(s -> get(s.id()).orElse(s)).toList();
+    }
+
+    /** Asks a running operation to stop at its next safe point and undo what its strategy says. */
+    public OperationState cancel(String id) {
+        Execution ex = running.get(id);
+        if (ex == null) {
+            OperationState s = store.load(id).orElseThrow(
+                    () -> ClusterDeployException.notFound("id", "unknown operation '" + id + "'"));
+            throw ClusterDeployException.conflict("id", "operation " + id + " already ended: " + s.status());
+        }
+        synchronized (ex) {
+            save(ex, ex.state.get().withCancelRequested(options.clock().instant()));
+        }
+        ex.cancel.cancel();
+        return ex.state.get();
+    }
+
+    /** Waits for an operation to end (for tests and the CLI). */
+    public OperationState awaitFinished(String id, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            OperationState s = get(id).orElseThrow(
+                    () -> ClusterDeployException.notFound("id", "unknown operation '" + id + "'"));
+            if (s.status().isFinished()) {
+                return s;
+            }
+            if (System.nanoTime() > deadline) {
+                return s;
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    /** Stops the threads. Unfinished operations stay RUNNING in the store, to be resumed later. */
+    @Override
+    public void close() {
+        executor.shutdownNow();
+        try {
+            executor.awaitTermination(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void save(Execution ex, OperationState s) {
+        ex.state.set(s);
+        store.save(s);
+        for (Consumer<OperationState> l : listeners) {
+            try {
+                l.accept(s);
+            } catch (RuntimeException ignored) {
+                // A listener's failure must never stop a deploy.
+            }
+        }
+    }
+
+    private final class Execution {
+        final AtomicReference<OperationState> state;
+        final Operation op;
+        final CloudProvider provider;
+        final CancelSignal cancel = new CancelSignal();
+
+        Execution(OperationState initial, Operation op, CloudProvider provider) {
+            this.state = new AtomicReference<>(initial);
+            this.op = op;
+            this.provider = provider;
+            if (initial.cancelRequested()) {
+                cancel.cancel();
+            }
+        }
+
+        private Instant now() {
+            return options.clock().instant();
+        }
+
+        void run() {
+            try {
+                if (OperationState.MAIN.equals(state.get().phase())) {
+                    Throwable failure = runPhase(op.steps(), cancel);
+                    if (failure == null) {
+                        finish(OperationStatus.SUCCEEDED, null);
+                        return;
+                    }
+                    synchronized (this) {
+                        save(this, state.get().withRollbackPhase(ErrorInfo.of(failure), now()));
+                    }
+                }
+                // Rollback ignores cancellation: once undoing, finish undoing.
+                Throwable rollbackFailure = runPhase(op.rollbackSteps(), new CancelSignal());
+                OperationState s = state.get();
+                ErrorInfo cause = s.error();
+                if (rollbackFailure != null) {
+                    cause = new ErrorInfo(cause == null ? "INTERNAL" : cause.kind(), cause == null ? null : cause.field(),
+                            (cause == null ? "" : cause.message() + "; ")
+                                    + "rollback failed too: " + rollbackFailure.getMessage());
+                }
+                finish(s.cancelRequested() && rollbackFailure == null && isCancel(cause)
+                        ? OperationStatus.CANCELLED : OperationStatus.FAILED, cause);
+            } catch (InterruptedException e) {
+                // The runner is closing: leave the state as RUNNING so that it can be resumed.
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        private boolean isCancel(ErrorInfo cause) {
+            return cause != null && "CANCELLED".equals(cause.kind());
+        }
+
+        private void finish(OperationStatus status, ErrorInfo error) {
+            synchronized (this) {
+                save(this, state.get().finished(status, error, now()));
+            }
+        }
+
+        /** Runs the steps of the current phase from {@code nextStep}; returns the failure, or null. */
+        private Throwable runPhase(List<Step> steps, CancelSignal signal) throws InterruptedException {
+            while (state.get().nextStep() < steps.size()) {
+                Step step = steps.get(state.get().nextStep());
+                synchronized (this) {
+                    save(this, state.get().withStepStarted(step.name(), now()));
+                }
+                StepContext ctx = new StepContext(state.get().id(), provider, state.get().context(),
+                        context -> {
+                            synchronized (this) {
+                                save(this, state.get().withContext(context, now()));
+                            }
+                        },
+                        signal, options.clock(), options.pollInterval());
+                try {
+                    if (OperationState.MAIN.equals(state.get().phase())) {
+                        ctx.checkCancelled();
+                    }
+                    String message = step.run(ctx);
+                    synchronized (this) {
+                        save(this, state.get().withContext(ctx.snapshot(), now())
+                                .withStepEnded("SUCCEEDED", message, true, now()));
+                    }
+                } catch (InterruptedException e) {
+                    throw e;
+                } catch (OperationCancelledException e) {
+                    synchronized (this) {
+                        save(this, state.get().withContext(ctx.snapshot(), now())
+                                .withStepEnded("CANCELLED", "cancelled", false, now()));
+                    }
+                    return e;
+                } catch (RuntimeException e) {
+                    synchronized (this) {
+                        save(this, state.get().withContext(ctx.snapshot(), now())
+                                .withStepEnded("FAILED", e.getMessage(), false, now()));
+                    }
+                    return e;
+                }
+            }
+            return null;
+        }
+    }
+}

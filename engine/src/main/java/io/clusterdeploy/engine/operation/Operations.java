@@ -1,0 +1,60 @@
+package io.clusterdeploy.engine.operation;
+
+import io.clusterdeploy.engine.deploy.DeployOperation;
+import io.clusterdeploy.engine.deploy.DeployRequest;
+import io.clusterdeploy.engine.error.ClusterDeployException;
+import io.clusterdeploy.engine.json.Fields;
+import io.clusterdeploy.engine.loadbalancer.UpsertLoadBalancerOperation;
+import io.clusterdeploy.engine.model.Account;
+import io.clusterdeploy.engine.provider.Accounts;
+import io.clusterdeploy.engine.serverop.ServerGroupOperations;
+import java.util.Map;
+
+/**
+ * The operation types the API accepts, by their {@code type} field. Resolves the account (404 if
+ * unknown) and the location (defaulted when the account has only one).
+ */
+public final class Operations implements OperationParser {
+    private final Accounts accounts;
+
+    public Operations(Accounts accounts) {
+        this.accounts = accounts;
+    }
+
+    @Override
+    public Operation parse(Map<String, Object> request) {
+        Fields f = Fields.of(request);
+        String type = f.requiredString("type");
+        String accountName = f.requiredString("account");
+        Account account = accounts.get(accountName).account();
+        String location = location(f, account);
+        Operation op = switch (type) {
+            case "deploy" -> new DeployOperation(DeployRequest.parse(f, accountName, location));
+            case "resize" -> ServerGroupOperations.resize(f, accountName, location);
+            case "enable" -> ServerGroupOperations.enable(f, accountName, location);
+            case "disable" -> ServerGroupOperations.disable(f, accountName, location);
+            case "destroy" -> ServerGroupOperations.destroy(f, accountName, location);
+            case "upsertLoadBalancer" -> UpsertLoadBalancerOperation.parse(f, accountName, location);
+            default -> throw ClusterDeployException.invalid("type", "unknown operation type '" + type
+                    + "'; expected deploy, resize, enable, disable, destroy or upsertLoadBalancer");
+        };
+        f.rejectUnknown();
+        return op;
+    }
+
+    private static String location(Fields f, Account account) {
+        String location = f.optionalString("location", null);
+        if (location == null || location.isBlank()) {
+            if (account.locations().size() == 1) {
+                return account.locations().get(0);
+            }
+            throw ClusterDeployException.invalid("location", "location is required: account '" + account.name()
+                    + "' has " + account.locations());
+        }
+        if (!account.locations().contains(location)) {
+            throw ClusterDeployException.invalid("location", "account '" + account.name()
+                    + "' has no location '" + location + "'; it has " + account.locations());
+        }
+        return location;
+    }
+}

@@ -1,0 +1,77 @@
+package io.clusterdeploy.engine.provider;
+
+import io.clusterdeploy.engine.model.Account;
+import io.clusterdeploy.engine.model.Capacity;
+import io.clusterdeploy.engine.model.LoadBalancer;
+import io.clusterdeploy.engine.model.SecurityGroup;
+import io.clusterdeploy.engine.model.ServerGroup;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One account's connection to a cloud: what the engine reads and changes there.
+ *
+ * <p>Every mutation is idempotent where the cloud allows it (enabling an enabled group is a
+ * no-op), so that an operation resumed after a crash can repeat its last step safely. Errors are
+ * {@link io.clusterdeploy.engine.error.ClusterDeployException}s naming the field at fault. Input
+ * is validated before anything in the cloud changes.
+ */
+public interface CloudProvider extends AutoCloseable {
+
+    /** The account this provider serves. */
+    Account account();
+
+    // ---- reads ----------------------------------------------------------------------------
+
+    /** Names of the applications that have server groups or load balancers in this account. */
+    List<String> applications();
+
+    /** All server groups of an application (every cluster, every location), with instances. */
+    List<ServerGroup> serverGroups(String application);
+
+    /** One server group, or empty when it does not exist. */
+    Optional<ServerGroup> serverGroup(String location, String name);
+
+    /** Load balancers of an application, or all of them when {@code application} is null. */
+    List<LoadBalancer> loadBalancers(String application);
+
+    /** Security groups / firewalls of an application, or all of them when {@code application} is null. */
+    List<SecurityGroup> securityGroups(String application);
+
+    // ---- mutations -----------------------------------------------------------------------
+
+    /**
+     * Checks a deploy request without changing anything: provider-specific input in
+     * {@link CreateServerGroupRequest#spec()}, locations, load balancers. Throws on bad input.
+     */
+    void validate(CreateServerGroupRequest request);
+
+    /**
+     * Creates the named server group, enabled (associated with its load balancers; its
+     * instances receive traffic once healthy). Fails with CONFLICT if the name exists; never
+     * replaces an existing group.
+     */
+    ServerGroup createServerGroup(CreateServerGroupRequest request);
+
+    /** Sets the capacity; the cloud then converges instances towards it. */
+    ServerGroup resize(String location, String name, Capacity capacity);
+
+    /** Puts the group's instances into the traffic of its load balancers. */
+    ServerGroup enable(String location, String name);
+
+    /**
+     * Takes {@code percentage} (1–100) of the group's instances out of traffic, letting
+     * in-flight requests finish; at 100 the group counts as disabled.
+     */
+    ServerGroup disable(String location, String name, int percentage);
+
+    /** Deletes the group and its instances. Destroying a group that is gone is a no-op. */
+    void destroy(String location, String name);
+
+    /** Creates or updates a load balancer. Provider-specific settings travel in the request's spec. */
+    LoadBalancer upsertLoadBalancer(UpsertLoadBalancerRequest request);
+
+    /** Releases clients, threads and (for the local provider) processes. */
+    @Override
+    void close();
+}

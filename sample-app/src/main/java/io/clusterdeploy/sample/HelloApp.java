@@ -1,0 +1,39 @@
+package io.clusterdeploy.sample;
+
+import java.io.IOException;
+import java.time.Duration;
+
+/**
+ * A tiny HTTP app for demos and tests: reports its version and instance id, and can be made slow,
+ * failing or never healthy. Exit status 2 on bad flags, 1 when the port cannot be bound.
+ */
+public final class HelloApp {
+    private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(2);
+
+    private HelloApp() {
+    }
+
+    public static void main(String[] args) {
+        AppOptions options;
+        try {
+            options = AppOptions.parse(args);
+        } catch (UsageException e) {
+            System.err.println("HelloApp: " + e.getMessage());
+            System.err.println(AppOptions.USAGE);
+            System.exit(2);
+            return;
+        }
+        HelloServer server;
+        try {
+            server = HelloServer.start(options);
+        } catch (IOException e) {
+            System.err.println("HelloApp: cannot listen on 127.0.0.1:" + options.port() + ": " + e.getMessage());
+            System.exit(1);
+            return;
+        }
+        // SIGTERM runs shutdown hooks: stop accepting and let in-flight requests finish.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> server.stop(SHUTDOWN_GRACE), "hello-shutdown"));
+        System.out.println("HelloApp " + options.version() + " instance " + options.instanceId()
+                + " listening on 127.0.0.1:" + server.port());
+    }
+}
