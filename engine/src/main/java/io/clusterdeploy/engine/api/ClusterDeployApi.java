@@ -42,6 +42,8 @@ public final class ClusterDeployApi implements ApiHandler {
     public ApiResponse handle(ApiRequest request) {
         try {
             return route(request);
+        } catch (MethodNotAllowed e) {
+            return error(405, "METHOD_NOT_ALLOWED", null, e.getMessage());
         } catch (ClusterDeployException e) {
             return error(e.kind().httpStatus(), e.kind().name(), e.field(), e.getMessage());
         } catch (RuntimeException e) {

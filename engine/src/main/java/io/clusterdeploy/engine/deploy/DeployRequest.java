@@ -1,5 +1,6 @@
 package io.clusterdeploy.engine.deploy;
 
+import io.clusterdeploy.engine.error.ClusterDeployException;
 import io.clusterdeploy.engine.json.Fields;
 import io.clusterdeploy.engine.model.Capacity;
 import io.clusterdeploy.engine.naming.ServerGroupName;
@@ -53,10 +54,7 @@ public record DeployRequest(
 
     /** Reads and checks every field; the location must already be resolved by the caller. */
     public static DeployRequest parse(Fields f, String account, String location) {
-        ServerGroupName cluster = ServerGroupName.cluster(
-                f.requiredString("application"),
-                f.optionalString("stack", null),
-                f.optionalString("freeFormDetails", null));
+        ServerGroupName cluster = cluster(f);
         boolean useSourceCapacity = f.optionalBoolean("useSourceCapacity", false);
         Capacity capacity = useSourceCapacity && !f.has("capacity") ? null : f.capacity("capacity");
         List<String> loadBalancers = f.optionalStringList("loadBalancers");
@@ -77,6 +75,19 @@ public record DeployRequest(
         return new DeployRequest(account, location, cluster, capacity, loadBalancers, securityGroups, spec,
                 strategy, maxRemainingAsgs, delayBeforeDisableSec, scaleDown, delayBeforeScaleDownSec,
                 allowDeleteActive, useSourceCapacity, pct, Duration.ofSeconds(timeout), onFailure, destroyLatest);
+    }
+
+    private static ServerGroupName cluster(Fields f) {
+        try {
+            return ServerGroupName.cluster(f.requiredString("application"), f.optionalString("stack", null),
+                    f.optionalString("freeFormDetails", null));
+        } catch (ClusterDeployException e) {
+            // The naming rules call the third part "detail"; the request calls it freeFormDetails.
+            if ("detail".equals(e.field())) {
+                throw ClusterDeployException.invalid(f.path("freeFormDetails"), "freeFormDetails: " + e.getMessage());
+            }
+            throw e;
+        }
     }
 
     public String clusterName() {

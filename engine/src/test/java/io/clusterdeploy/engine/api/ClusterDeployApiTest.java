@@ -1,0 +1,96 @@
+package io.clusterdeploy.engine.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.clusterdeploy.engine.json.Json;
+import io.clusterdeploy.engine.testing.EngineHarness;
+import io.clusterdeploy.engine.testing.FakeCloudProvider;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class ClusterDeployApiTest {
+    private final FakeCloudProvider cloud = new FakeCloudProvider("test");
+    private final EngineHarness engine = new EngineHarness(cloud);
+    private final ClusterDeployApi api = new ClusterDeployApi(engine.accounts, engine.runner);
+    private final Json json = new Json();
+
+    @AfterEach
+    void close() {
+        engine.close();
+    }
+
+    private static final String DEPLOY = """
+            {"type": "deploy", "account": "test", "application": "hello", "stack": "prod",
+             "strategy": "redblack", "capacity": {"min": 2, "desired": 2, "max": 2},
+             "spec": {"version": "v1"}}""";
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> object(ApiResponse r) {
+        return json.readObject(r.json());
+    }
+
+    @Test
+    void listsAccounts() {
+        ApiResponse r = api.handle(ApiRequest.get("/accounts"));
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(json.read(r.json(), List.class)).containsExactly(
+                Map.of("name", "test", "provider", "fake", "locations", List.of("fake-1")));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void startsAnOperationThenShowsItsTimelineAndTheCluster() {
+        ApiResponse started = api.handle(ApiRequest.post("/operations", DEPLOY));
+        assertThat(started.status()).isEqualTo(202);
+        String id = (String) object(started).get("id");
+
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                object(api.handle(ApiRequest.get("/operations/" + id))).get("status").equals("SUCCEEDED"));
+        Map<String, Object> op = object(api.handle(ApiRequest.get("/operations/" + id)));
+        assertThat((List<Map<String, Object>>) op.get("steps")).extracting(s -> s.get("name"))
+                .containsExactly("createServerGroup", "waitForHealthy", "disablePreviousServerGroups");
+
+        List<Map<String, Object>> clusters = json.read(
+                api.handle(ApiRequest.get("/applications/hello/clusters")).json(), List.class);
+        assertThat(clusters).hasSize(1);
+        assertThat(clusters.get(0)).containsEntry("name", "hello-prod").containsEntry("account", "test");
+        Map<String, Object> sg = ((List<Map<String, Object>>) clusters.get(0).get("serverGroups")).get(0);
+        assertThat(sg).containsEntry("name", "hello-prod-v000").containsEntry("enabled", true);
+        assertThat((Map<String, Object>) sg.get("instanceCounts")).containsEntry("up", 2).containsEntry("total", 2);
+
+        List<Map<String, Object>> apps = json.read(api.handle(ApiRequest.get("/applications")).json(), List.class);
+        assertThat(apps).containsExactly(Map.of("name", "hello", "accounts", List.of("test")));
+    }
+
+    @Test
+    void errorsAreJsonNamingTheField() {
+        ApiResponse bad = api.handle(ApiRequest.post("/operations", DEPLOY.replace("\"min\": 2", "\"min\": 5")));
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(object(bad)).containsEntry("field", "capacity.min").containsEntry("error", "INVALID_INPUT");
+
+        ApiResponse malformed = api.handle(ApiRequest.post("/operations", "{\"type\": "));
+        assertThat(malformed.status()).isEqualTo(400);
+        assertThat(object(malformed)).containsEntry("field", "body");
+
+        ApiResponse unknownAccount = api.handle(ApiRequest.post("/operations", DEPLOY.replace("\"test\"", "\"prod\"")));
+        assertThat(unknownAccount.status()).isEqualTo(404);
+        assertThat(object(unknownAccount)).containsEntry("field", "account");
+
+        assertThat(api.handle(ApiRequest.get("/operations/nope")).status()).isEqualTo(404);
+        assertThat(api.handle(ApiRequest.get("/nowhere")).status()).isEqualTo(404);
+        assertThat(api.handle(ApiRequest.post("/accounts", "{}")).status()).isEqualTo(405);
+        assertThat(cloud.mutations()).isEmpty();
+    }
+
+    @Test
+    void cancellingAFinishedOperationIsAConflict() throws Exception {
+        String id = (String) object(api.handle(ApiRequest.post("/operations", DEPLOY))).get("id");
+        engine.runner.awaitFinished(id, Duration.ofSeconds(30));
+        ApiResponse r = api.handle(ApiRequest.post("/operations/" + id + "/cancel", null));
+        assertThat(r.status()).isEqualTo(409);
+    }
+}

@@ -1,0 +1,193 @@
+package io.clusterdeploy.engine.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.clusterdeploy.engine.model.ServerGroup;
+import io.clusterdeploy.engine.operation.OperationState;
+import io.clusterdeploy.engine.operation.OperationStatus;
+import io.clusterdeploy.engine.operation.StepRecord;
+import io.clusterdeploy.engine.testing.EngineHarness;
+import io.clusterdeploy.engine.testing.FakeCloudProvider;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class DeployStrategiesTest {
+    private final FakeCloudProvider cloud = new FakeCloudProvider("test");
+    private final EngineHarness engine = new EngineHarness(cloud);
+
+    @AfterEach
+    void close() {
+        engine.close();
+    }
+
+    private static Map<String, Object> deploy(String strategy, String version, Map<String, Object> extra) {
+        Map<String, Object> r = new HashMap<>();
+        r.put("type", "deploy");
+        r.put("account", "test");
+        r.put("application", "hello");
+        r.put("stack", "prod");
+        r.put("strategy", strategy);
+        r.put("capacity", Map.of("min", 2, "desired", 2, "max", 2));
+        r.put("spec", Map.of("version", version));
+        r.putAll(extra);
+        return r;
+    }
+
+    private List<ServerGroup> cluster() {
+        return cloud.serverGroups("hello");
+    }
+
+    private ServerGroup group(String name) {
+        return cloud.serverGroup("fake-1", name).orElseThrow();
+    }
+
+    private static List<String> stepNames(OperationState s) {
+        return s.steps().stream().map(StepRecord::name).toList();
+    }
+
+    @Test
+    void noneCreatesTheFirstGroupAsV000AndTouchesNothingElse() throws Exception {
+        OperationState s = engine.run(deploy("none", "v1", Map.of()));
+        assertThat(s.status()).isEqualTo(OperationStatus.SUCCEEDED);
+        OperationState s2 = engine.run(deploy("none", "v2", Map.of()));
+        assertThat(s2.status()).isEqualTo(OperationStatus.SUCCEEDED);
+        assertThat(cluster()).extracting(ServerGroup::name).containsExactly("hello-prod-v000", "hello-prod-v001");
+        assertThat(cluster()).allMatch(ServerGroup::enabled);
+        assertThat(stepNames(s2)).containsExactly("createServerGroup", "waitForHealthy");
+        assertThat(s2.context()).containsEntry("newServerGroup", "hello-prod-v001");
+    }
+
+    @Test
+    void redBlackDisablesThePreviousGroupOnlyAfterTheNewOneIsHealthy() throws Exception {
+        engine.run(deploy("none", "v1", Map.of()));
+        OperationState s = engine.run(deploy("redblack", "v2", Map.of()));
+
+        assertThat(s.status()).isEqualTo(OperationStatus.SUCCEEDED);
+        assertThat(group("hello-prod-v000").disabled()).isTrue();
+        assertThat(group("hello-prod-v001").enabled()).isTrue();
+        assertThat(stepNames(s)).containsExactly("createServerGroup", "waitForHealthy", "disablePreviousServerGroups");
+        assertThat(cloud.mutations()).containsSubsequence("create hello-prod-v001", "disable hello-prod-v000");
+        assertThat(s.context().get("disabledServerGroups")).isEqualTo(List.of("hello-prod-v000"));
+    }
+
+    @Test
+    void redBlackNeverDisablesTheOldGroupForAnUnhealthyNewOne() throws Exception {
+        engine.run(deploy("none", "v1", Map.of()));
+        OperationState s = engine.run(deploy("redblack", "v2",
+                Map.of("spec", Map.of("version", "v2", "healthy", false), "deployTimeoutSec", 1)));
+
+        assertThat(s.status()).isEqualTo(OperationStatus.FAILED);
+        assertThat(s.error().message()).contains("health gate").contains("0/2");
+        assertThat(group("hello-prod-v000").enabled()).isTrue();
+        assertThat(cloud.mutations()).noneMatch(m -> m.startsWith("disable hello-prod-v000"));
+        // Without rollback.onFailure the new group is left as it is, for inspection.
+        assertThat(group("hello-prod-v001").enabled()).isTrue();
+    }
+
+    @Test
+    void rollbackOnFailureDisablesTheNewGroupAndKeepsTheOldOneServing() throws Exception {
+        engine.run(deploy("none", "v1", Map.of()));
+        OperationState s = engine.run(deploy("redblack", "v2", Map.of(
+                "spec", Map.of("version", "v2", "healthy", false), "deployTimeoutSec", 1,
+                "rollback", Map.of("onFailure", true))));
+
+        assertThat(s.status()).isEqualTo(OperationStatus.FAILED);
+        assertThat(group("hello-prod-v000").enabled()).isTrue();
+        assertThat(group("hello-prod-v001").disabled()).isTrue();
+        assertThat(s.steps()).filteredOn(st -> st.phase().equals("rollback")).extracting(StepRecord::name)
+                .containsExactly("restorePreviousServerGroups", "disableNewServerGroup");
+    }
+
+    @Test
+    void rollbackWithDestroyLatestDestroysTheNewGroup() throws Exception {
+        engine.run(deploy("none", "v1", Map.of()));
+        OperationState s = engine.run(deploy("redblack", "v2", Map.of(
+                "spec", Map.of("version", "v2", "healthy", false), "deployTimeoutSec", 1,
+                "rollback", Map.of("onFailure", true, "destroyLatest", true))));
+
+        assertThat(s.status()).isEqualTo(OperationStatus.FAILED);
+        assertThat(cluster()).extracting(ServerGroup::name).containsExactly("hello-prod-v000");
+        assertThat(group("hello-prod-v000").enabled()).isTrue();
+    }
+
+    @Test
+    void aNewGroupTurningUnhealthyDuringTheDelayIsCaughtBeforeTheOldGroupIsDisabled() throws Exception {
+        engine.run(deploy("none", "v1", Map.of()));
+        // The new group passes the gate, then fails while red/black waits before disabling:
+        // the disable step checks health again and the rollback keeps the old group serving.
+        Map<String, Object> req = deploy("redblack", "v2", Map.of("delayBeforeDisableSec", 1,
+                "rollback", Map.of("onFailure", true)));
+        OperationState started = engine.runner.start(req);
+        org.awaitility.Awaitility.await().until(() -> engine.runner.get(started.id()).orElseThrow().steps()
+                .stream().anyMatch(st -> st.name().equals("waitBeforeDisable")));
+        cloud.setHealthy("hello-prod-v001", false);
+        OperationState s = engine.runner.awaitFinished(started.id(), java.time.Duration.ofSeconds(30));
+
+        assertThat(s.status()).isEqualTo(OperationStatus.FAILED);
+        assertThat(s.error().message()).contains("refusing to disable the previous server groups");
+        assertThat(group("hello-prod-v000").enabled()).isTrue();
+        assertThat(group("hello-prod-v001").disabled()).isTrue();
+    }
+
+    @Test
+    void redBlackScaleDownAndMaxRemainingAsgs() throws Exception {
+        engine.run(deploy("none", "v1", Map.of()));
+        engine.run(deploy("redblack", "v2", Map.of()));
+        OperationState s = engine.run(deploy("redblack", "v3", Map.of("maxRemainingAsgs", 2, "scaleDown", true)));
+
+        assertThat(s.status()).isEqualTo(OperationStatus.SUCCEEDED);
+        assertThat(cluster()).extracting(ServerGroup::name).containsExactlyInAnyOrder("hello-prod-v001", "hello-prod-v002");
+        assertThat(group("hello-prod-v001").disabled()).isTrue();
+        assertThat(group("hello-prod-v001").capacity().max()).isZero();
+        assertThat(group("hello-prod-v002").enabled()).isTrue();
+        assertThat(stepNames(s)).containsExactly("createServerGroup", "waitForHealthy", "shrinkCluster",
+                "disablePreviousServerGroups", "scaleDownDisabledServerGroups");
+        assertThat(s.context().get("destroyedServerGroups")).isEqualTo(List.of("hello-prod-v000"));
+    }
+
+    @Test
+    void shrinkNeverDestroysAnActiveGroupUnlessAllowed() throws Exception {
+        engine.run(deploy("none", "v1", Map.of()));
+        OperationState s = engine.run(deploy("redblack", "v2", Map.of("maxRemainingAsgs", 1)));
+        assertThat(s.status()).isEqualTo(OperationStatus.SUCCEEDED);
+        assertThat(cluster()).extracting(ServerGroup::name).contains("hello-prod-v000");
+        assertThat(s.steps().get(2).message()).contains("kept active hello-prod-v000");
+
+        OperationState s2 = engine.run(deploy("redblack", "v3", Map.of("maxRemainingAsgs", 1, "allowDeleteActive", true)));
+        assertThat(s2.status()).isEqualTo(OperationStatus.SUCCEEDED);
+        assertThat(cluster()).extracting(ServerGroup::name).containsExactly("hello-prod-v002");
+    }
+
+    @Test
+    void highlanderDestroysEveryOlderGroup() throws Exception {
+        engine.run(deploy("none", "v1", Map.of()));
+        engine.run(deploy("none", "v2", Map.of()));
+        OperationState s = engine.run(deploy("highlander", "v3", Map.of()));
+
+        assertThat(s.status()).isEqualTo(OperationStatus.SUCCEEDED);
+        assertThat(cluster()).extracting(ServerGroup::name).containsExactly("hello-prod-v002");
+        assertThat(cloud.mutations()).containsSubsequence("create hello-prod-v002",
+                "disable hello-prod-v000", "destroy hello-prod-v000");
+    }
+
+    @Test
+    void useSourceCapacityCopiesTheNewestEnabledGroup() throws Exception {
+        engine.run(deploy("none", "v1", Map.of("capacity", Map.of("min", 1, "desired", 3, "max", 5))));
+        Map<String, Object> req = deploy("redblack", "v2", Map.of("useSourceCapacity", true));
+        req.remove("capacity");
+        OperationState s = engine.run(req);
+        assertThat(s.status()).isEqualTo(OperationStatus.SUCCEEDED);
+        assertThat(group("hello-prod-v001").capacity()).isEqualTo(new io.clusterdeploy.engine.model.Capacity(1, 3, 5));
+    }
+
+    @Test
+    void targetHealthyDeployPercentageLetsAPartlyHealthyGroupPass() {
+        assertThat(io.clusterdeploy.engine.operation.ClusterGroups.requiredUp(3, 100)).isEqualTo(3);
+        assertThat(io.clusterdeploy.engine.operation.ClusterGroups.requiredUp(3, 50)).isEqualTo(2);
+        assertThat(io.clusterdeploy.engine.operation.ClusterGroups.requiredUp(10, 95)).isEqualTo(10);
+        assertThat(io.clusterdeploy.engine.operation.ClusterGroups.requiredUp(0, 100)).isZero();
+    }
+}

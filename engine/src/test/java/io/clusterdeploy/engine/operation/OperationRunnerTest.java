@@ -1,0 +1,130 @@
+package io.clusterdeploy.engine.operation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import io.clusterdeploy.engine.error.ClusterDeployException;
+import io.clusterdeploy.engine.json.Json;
+import io.clusterdeploy.engine.model.ServerGroup;
+import io.clusterdeploy.engine.testing.EngineHarness;
+import io.clusterdeploy.engine.testing.FakeCloudProvider;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class OperationRunnerTest {
+    private final FakeCloudProvider cloud = new FakeCloudProvider("test");
+    private final EngineHarness engine = new EngineHarness(cloud);
+
+    @AfterEach
+    void close() {
+        engine.close();
+    }
+
+    private static Map<String, Object> redBlack(String version, int delayBeforeDisableSec) {
+        Map<String, Object> r = new HashMap<>();
+        r.put("type", "deploy");
+        r.put("account", "test");
+        r.put("application", "hello");
+        r.put("strategy", "redblack");
+        r.put("capacity", Map.of("min", 1, "desired", 1, "max", 1));
+        r.put("spec", Map.of("version", version));
+        r.put("delayBeforeDisableSec", delayBeforeDisableSec);
+        return r;
+    }
+
+    @Test
+    void stateIsPersistedAfterEveryStepAndRoundTripsThroughJson() throws Exception {
+        List<OperationState> seen = new ArrayList<>();
+        engine.runner.addListener(s -> {
+            synchronized (seen) {
+                seen.add(s);
+            }
+        });
+        OperationState done = engine.run(redBlack("v1", 0));
+
+        assertThat(done.status()).isEqualTo(OperationStatus.SUCCEEDED);
+        assertThat(seen).extracting(OperationState::nextStep).contains(0, 1, 2, 3);
+        OperationState stored = engine.store.load(done.id()).orElseThrow();
+        assertThat(stored).isEqualTo(done);
+        Json json = new Json();
+        assertThat(json.read(json.write(stored), OperationState.class)).isEqualTo(stored);
+        assertThat(stored.steps()).allSatisfy(st -> {
+            assertThat(st.status()).isEqualTo("SUCCEEDED");
+            assertThat(st.endedAt()).isAfterOrEqualTo(st.startedAt());
+        });
+    }
+
+    @Test
+    void anOperationAbandonedMidStepIsResumedByAFreshRunnerWithoutDuplicatingWork() throws Exception {
+        engine.run(redBlack("v1", 0));
+        OperationState started = engine.runner.start(redBlack("v2", 2));
+        await().atMost(Duration.ofSeconds(30)).until(() -> engine.runner.get(started.id()).orElseThrow()
+                .steps().stream().anyMatch(s -> s.name().equals("waitBeforeDisable")));
+        engine.runner.close(); // the "crash": threads stop, state stays RUNNING in the store
+
+        OperationState abandoned = engine.store.load(started.id()).orElseThrow();
+        assertThat(abandoned.status()).isEqualTo(OperationStatus.RUNNING);
+        assertThat(abandoned.nextStep()).isEqualTo(2);
+
+        try (OperationRunner restarted = engine.newRunner()) {
+            assertThat(restarted.resumeAll()).isEqualTo(1);
+            OperationState done = restarted.awaitFinished(started.id(), Duration.ofSeconds(30));
+            assertThat(done.status()).isEqualTo(OperationStatus.SUCCEEDED);
+            assertThat(done.steps()).extracting(StepRecord::status).contains("INTERRUPTED");
+        }
+        assertThat(cloud.serverGroups("hello")).extracting(ServerGroup::name)
+                .containsExactlyInAnyOrder("hello-v000", "hello-v001");
+        assertThat(cloud.mutations()).filteredOn(m -> m.startsWith("create")).hasSize(2);
+        assertThat(cloud.serverGroup("fake-1", "hello-v000").orElseThrow().disabled()).isTrue();
+    }
+
+    @Test
+    void aCreatedGroupIsAdoptedWhenTheRunnerDiedBeforeRecordingTheStepsEnd() throws Exception {
+        // Simulate a crash right after the cloud call: the context names the group and the
+        // group exists with this operation's tag, but the step was never marked complete.
+        OperationState first = engine.run(redBlack("v1", 0));
+        OperationState replay = new OperationState(first.id(), first.type(), first.request(),
+                OperationStatus.RUNNING, OperationState.MAIN, 0, first.steps().subList(0, 1),
+                first.context(), null, false, first.createdAt(), first.updatedAt());
+        try (OperationRunner restarted = engine.newRunner()) {
+            restarted.resume(replay);
+            OperationState done = restarted.awaitFinished(first.id(), Duration.ofSeconds(30));
+            assertThat(done.status()).isEqualTo(OperationStatus.SUCCEEDED);
+            assertThat(done.steps().get(1).message()).startsWith("adopted hello-v000");
+        }
+        assertThat(cloud.mutations()).filteredOn(m -> m.startsWith("create")).hasSize(1);
+    }
+
+    @Test
+    void cancelStopsAtASafePointAndRunsTheRollback() throws Exception {
+        engine.run(redBlack("v1", 0));
+        Map<String, Object> req = redBlack("v2", 30);
+        req.put("rollback", Map.of("onFailure", true));
+        OperationState started = engine.runner.start(req);
+        await().atMost(Duration.ofSeconds(30)).until(() -> engine.runner.get(started.id()).orElseThrow()
+                .steps().stream().anyMatch(s -> s.name().equals("waitBeforeDisable")));
+
+        engine.runner.cancel(started.id());
+        OperationState done = engine.runner.awaitFinished(started.id(), Duration.ofSeconds(30));
+
+        assertThat(done.status()).isEqualTo(OperationStatus.CANCELLED);
+        assertThat(done.cancelRequested()).isTrue();
+        assertThat(cloud.serverGroup("fake-1", "hello-v000").orElseThrow().enabled()).isTrue();
+        assertThat(cloud.serverGroup("fake-1", "hello-v001").orElseThrow().disabled()).isTrue();
+        assertThatThrownBy(() -> engine.runner.cancel(started.id()))
+                .isInstanceOf(ClusterDeployException.class).hasMessageContaining("already ended");
+    }
+
+    @Test
+    void cancellingAnUnknownOperationIsNotFound() {
+        assertThatThrownBy(() -> engine.runner.cancel("nope"))
+                .isInstanceOfSatisfying(ClusterDeployException.class,
+                        e -> assertThat(e.kind().httpStatus()).isEqualTo(404));
+    }
+}

@@ -1,0 +1,41 @@
+package io.clusterdeploy.engine.testing;
+
+import io.clusterdeploy.engine.operation.InMemoryOperationStore;
+import io.clusterdeploy.engine.operation.OperationRunner;
+import io.clusterdeploy.engine.operation.OperationState;
+import io.clusterdeploy.engine.operation.Operations;
+import io.clusterdeploy.engine.provider.Accounts;
+import io.clusterdeploy.engine.provider.CloudProvider;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/** A runner over one provider with a short poll interval, for tests. */
+public final class EngineHarness implements AutoCloseable {
+    public final Accounts accounts;
+    public final InMemoryOperationStore store = new InMemoryOperationStore();
+    public final OperationRunner runner;
+
+    public EngineHarness(CloudProvider provider) {
+        this.accounts = new Accounts(List.of(provider));
+        this.runner = newRunner();
+    }
+
+    /** A second runner over the same accounts and store: what a restarted server would build. */
+    public OperationRunner newRunner() {
+        return new OperationRunner(accounts, store, new Operations(accounts),
+                new OperationRunner.Options(Clock.systemUTC(), Duration.ofMillis(10)));
+    }
+
+    /** Starts an operation and waits (generously) for it to end. */
+    public OperationState run(Map<String, Object> request) throws InterruptedException {
+        OperationState started = runner.start(request);
+        return runner.awaitFinished(started.id(), Duration.ofSeconds(60));
+    }
+
+    @Override
+    public void close() {
+        runner.close();
+    }
+}

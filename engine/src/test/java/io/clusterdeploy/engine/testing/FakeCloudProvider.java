@@ -1,0 +1,181 @@
+package io.clusterdeploy.engine.testing;
+
+import io.clusterdeploy.engine.error.ClusterDeployException;
+import io.clusterdeploy.engine.json.Fields;
+import io.clusterdeploy.engine.model.Account;
+import io.clusterdeploy.engine.model.Capacity;
+import io.clusterdeploy.engine.model.HealthState;
+import io.clusterdeploy.engine.model.Instance;
+import io.clusterdeploy.engine.model.LoadBalancer;
+import io.clusterdeploy.engine.model.SecurityGroup;
+import io.clusterdeploy.engine.model.ServerGroup;
+import io.clusterdeploy.engine.naming.ServerGroupName;
+import io.clusterdeploy.engine.provider.CloudProvider;
+import io.clusterdeploy.engine.provider.CreateServerGroupRequest;
+import io.clusterdeploy.engine.provider.UpsertLoadBalancerRequest;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.IntStream;
+
+/**
+ * An in-memory cloud for engine tests: exact and instant, so strategy logic can be tested
+ * without processes. Deploy spec: {@code version} (string, required), {@code healthy}
+ * (default true; false = instances never come up). Records every mutation for assertions.
+ */
+public final class FakeCloudProvider implements CloudProvider {
+    private final Account account;
+    private final Map<String, Group> groups = new LinkedHashMap<>();
+    private final Map<String, LoadBalancer> loadBalancers = new LinkedHashMap<>();
+    private final List<String> mutations = new ArrayList<>();
+    private long clock = 1_000;
+
+    private static final class Group {
+        String name;
+        Capacity capacity;
+        boolean disabled;
+        boolean healthy;
+        String version;
+        Instant created;
+        List<String> loadBalancers;
+        Map<String, String> tags;
+    }
+
+    public FakeCloudProvider(String accountName) {
+        this.account = new Account(accountName, "fake", List.of("fake-1"));
+    }
+
+    public synchronized List<String> mutations() {
+        return List.copyOf(mutations);
+    }
+
+    /** Makes an existing group's instances healthy or not (a group failing after deploy). */
+    public synchronized void setHealthy(String name, boolean healthy) {
+        groups.get(name).healthy = healthy;
+    }
+
+    @Override
+    public Account account() {
+        return account;
+    }
+
+    @Override
+    public synchronized List<String> applications() {
+        return groups.keySet().stream().map(n -> n.split("-", 2)[0]).distinct().sorted().toList();
+    }
+
+    @Override
+    public synchronized List<ServerGroup> serverGroups(String application) {
+        return groups.values().stream()
+                .filter(g -> g.name.split("-", 2)[0].equals(application))
+                .map(this::view).toList();
+    }
+
+    @Override
+    public synchronized Optional<ServerGroup> serverGroup(String location, String name) {
+        return Optional.ofNullable(groups.get(name)).map(this::view);
+    }
+
+    private ServerGroup view(Group g) {
+        HealthState h = !g.healthy ? HealthState.DOWN : g.disabled ? HealthState.OUT_OF_SERVICE : HealthState.UP;
+        List<Instance> instances = IntStream.range(0, g.capacity.desired())
+                .mapToObj(i -> new Instance(g.name + "-i" + i, h, null, g.created)).toList();
+        return new ServerGroup(g.name, ServerGroupName.parse(g.name).moniker(), account.name(), "fake-1",
+                g.capacity, instances, g.disabled, g.created, g.version, g.loadBalancers, List.of(), g.tags);
+    }
+
+    @Override
+    public List<LoadBalancer> loadBalancers(String application) {
+        return List.copyOf(loadBalancers.values());
+    }
+
+    @Override
+    public List<SecurityGroup> securityGroups(String application) {
+        return List.of();
+    }
+
+    @Override
+    public void validate(CreateServerGroupRequest request) {
+        Fields spec = new Fields("spec", request.spec());
+        spec.requiredString("version");
+        spec.optionalBoolean("healthy", true);
+        spec.rejectUnknown();
+        if (!request.location().equals("fake-1")) {
+            throw ClusterDeployException.invalid("location", "no location " + request.location());
+        }
+    }
+
+    @Override
+    public synchronized ServerGroup createServerGroup(CreateServerGroupRequest request) {
+        validate(request);
+        if (groups.containsKey(request.name())) {
+            throw ClusterDeployException.conflict("name", request.name() + " exists");
+        }
+        Group g = new Group();
+        g.name = request.name();
+        g.capacity = request.capacity();
+        g.healthy = !Boolean.FALSE.equals(request.spec().get("healthy"));
+        g.version = String.valueOf(request.spec().get("version"));
+        g.created = Instant.ofEpochSecond(clock++);
+        g.loadBalancers = request.loadBalancers();
+        g.tags = request.tags();
+        groups.put(g.name, g);
+        mutations.add("create " + g.name);
+        return view(g);
+    }
+
+    private Group require(String name) {
+        Group g = groups.get(name);
+        if (g == null) {
+            throw ClusterDeployException.notFound("serverGroupName", name + " not found");
+        }
+        return g;
+    }
+
+    @Override
+    public synchronized ServerGroup resize(String location, String name, Capacity capacity) {
+        Group g = require(name);
+        g.capacity = capacity;
+        mutations.add("resize " + name + " " + capacity.desired());
+        return view(g);
+    }
+
+    @Override
+    public synchronized ServerGroup enable(String location, String name) {
+        Group g = require(name);
+        g.disabled = false;
+        mutations.add("enable " + name);
+        return view(g);
+    }
+
+    @Override
+    public synchronized ServerGroup disable(String location, String name, int percentage) {
+        Group g = require(name);
+        g.disabled = percentage == 100 || g.disabled;
+        mutations.add("disable " + name + (percentage == 100 ? "" : " " + percentage + "%"));
+        return view(g);
+    }
+
+    @Override
+    public synchronized void destroy(String location, String name) {
+        if (groups.remove(name) != null) {
+            mutations.add("destroy " + name);
+        }
+    }
+
+    @Override
+    public synchronized LoadBalancer upsertLoadBalancer(UpsertLoadBalancerRequest request) {
+        LoadBalancer lb = new LoadBalancer(request.name(), account.name(), request.location(), "fake:80",
+                List.of(), Map.of());
+        loadBalancers.put(request.name(), lb);
+        mutations.add("upsertLoadBalancer " + request.name());
+        return lb;
+    }
+
+    @Override
+    public void close() {
+    }
+}
