@@ -4,6 +4,7 @@ import io.clusterdeploy.engine.error.ClusterDeployException;
 import io.clusterdeploy.engine.model.Capacity;
 import io.clusterdeploy.engine.model.ServerGroup;
 import io.clusterdeploy.engine.naming.ServerGroupSequence;
+import io.clusterdeploy.engine.operation.CapacityMaps;
 import io.clusterdeploy.engine.operation.ClusterGroups;
 import io.clusterdeploy.engine.operation.Step;
 import io.clusterdeploy.engine.operation.StepContext;
@@ -40,7 +41,7 @@ final class CreateServerGroupStep implements Step {
             int sequence = ServerGroupSequence.next(cluster);
             name = request.cluster().withSequence(sequence).format();
             ctx.put(DeployContext.NEW_SERVER_GROUP, name);
-            ctx.put(DeployContext.CAPACITY, DeployContext.capacityMap(capacity));
+            ctx.put(DeployContext.CAPACITY, CapacityMaps.toMap(capacity));
             ctx.put(DeployContext.PREVIOUS, cluster.stream().map(sg -> DeployContext.Snapshot.of(sg).toMap()).toList());
             ctx.checkpoint();
         }
@@ -53,7 +54,7 @@ final class CreateServerGroupStep implements Step {
             }
             return "adopted " + name + ", created before a restart";
         }
-        Capacity capacity = DeployContext.capacityFrom(ctx.get(DeployContext.CAPACITY));
+        Capacity capacity = CapacityMaps.fromMap(ctx.get(DeployContext.CAPACITY));
         provider.createServerGroup(new CreateServerGroupRequest(name, request.location(), capacity,
                 request.loadBalancers(), request.securityGroups(), request.spec(),
                 Map.of(ServerGroup.TAG_OPERATION, ctx.operationId())));

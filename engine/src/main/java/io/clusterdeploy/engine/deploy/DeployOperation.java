@@ -1,5 +1,6 @@
 package io.clusterdeploy.engine.deploy;
 
+import io.clusterdeploy.engine.cluster.ShrinkClusterStep;
 import io.clusterdeploy.engine.model.Capacity;
 import io.clusterdeploy.engine.operation.ClusterGroups;
 import io.clusterdeploy.engine.operation.Operation;
@@ -61,7 +62,8 @@ public final class DeployOperation implements Operation {
             }
             case REDBLACK -> {
                 if (request.maxRemainingAsgs() > 0) {
-                    steps.add(new ShrinkClusterStep(request));
+                    steps.add(new ShrinkClusterStep(request.location(), request.clusterName(),
+                            request.maxRemainingAsgs(), request.allowDeleteActive(), false));
                 }
                 if (request.delayBeforeDisableSec() > 0) {
                     steps.add(new DelayStep("waitBeforeDisable", request.delayBeforeDisableSec()));

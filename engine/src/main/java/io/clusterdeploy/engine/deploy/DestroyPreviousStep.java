@@ -33,7 +33,7 @@ final class DestroyPreviousStep implements Step {
                 ctx.provider().disable(request.location(), sg.name(), 100);
             }
             ctx.provider().destroy(request.location(), sg.name());
-            DeployContext.record(ctx, DeployContext.DESTROYED, sg.name());
+            ctx.append(DeployContext.DESTROYED, sg.name());
             destroyed.add(sg.name());
         }
         return destroyed.isEmpty() ? "no older server group" : "destroyed " + String.join(", ", destroyed);

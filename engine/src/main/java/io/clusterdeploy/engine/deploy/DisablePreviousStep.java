@@ -40,7 +40,7 @@ final class DisablePreviousStep implements Step {
             if (!sg.name().equals(newName) && sg.enabled()) {
                 ctx.checkCancelled();
                 ctx.provider().disable(request.location(), sg.name(), 100);
-                DeployContext.record(ctx, DeployContext.DISABLED, sg.name());
+                ctx.append(DeployContext.DISABLED, sg.name());
                 disabled.add(sg.name());
             }
         }

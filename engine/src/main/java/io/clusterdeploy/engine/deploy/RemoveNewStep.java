@@ -27,10 +27,10 @@ final class RemoveNewStep implements Step {
         ctx.provider().disable(location, name, 100);
         if (destroy) {
             ctx.provider().destroy(location, name);
-            DeployContext.record(ctx, DeployContext.DESTROYED, name);
+            ctx.append(DeployContext.DESTROYED, name);
             return "destroyed " + name;
         }
-        DeployContext.record(ctx, DeployContext.DISABLED, name);
+        ctx.append(DeployContext.DISABLED, name);
         return "disabled " + name;
     }
 }

@@ -26,7 +26,7 @@ final class ScaleDownDisabledStep implements Step {
             if (ctx.provider().serverGroup(location, name).isPresent()) {
                 ctx.checkCancelled();
                 ctx.provider().resize(location, name, Capacity.ZERO);
-                DeployContext.record(ctx, DeployContext.SCALED_DOWN, name);
+                ctx.append(DeployContext.SCALED_DOWN, name);
                 done.add(name);
             }
         }

@@ -1,5 +1,7 @@
 package io.clusterdeploy.engine.operation;
 
+import io.clusterdeploy.engine.cluster.ClusterOperations;
+import io.clusterdeploy.engine.cluster.RollbackCluster;
 import io.clusterdeploy.engine.deploy.DeployOperation;
 import io.clusterdeploy.engine.deploy.DeployRequest;
 import io.clusterdeploy.engine.error.ClusterDeployException;
@@ -15,6 +17,11 @@ import java.util.Map;
  * unknown) and the location (defaulted when the account has only one).
  */
 public final class Operations implements OperationParser {
+    /** Every operation type, by its Spinnaker stage name. */
+    public static final java.util.List<String> TYPES = java.util.List.of("deploy", "resize", "enable", "disable",
+            "destroy", "upsertLoadBalancer", "disableCluster", "scaleDownCluster", "shrinkCluster", "rollbackCluster",
+            "findImageFromCluster", "checkClusterSize");
+
     private final Accounts accounts;
 
     public Operations(Accounts accounts) {
@@ -35,8 +42,14 @@ public final class Operations implements OperationParser {
             case "disable" -> ServerGroupOperations.disable(f, accountName, location);
             case "destroy" -> ServerGroupOperations.destroy(f, accountName, location);
             case "upsertLoadBalancer" -> UpsertLoadBalancerOperation.parse(f, accountName, location);
+            case "disableCluster" -> ClusterOperations.disableCluster(f, accountName, location);
+            case "scaleDownCluster" -> ClusterOperations.scaleDownCluster(f, accountName, location);
+            case "shrinkCluster" -> ClusterOperations.shrinkCluster(f, accountName, location);
+            case "rollbackCluster" -> RollbackCluster.parse(f, accountName, location);
+            case "findImageFromCluster" -> ClusterOperations.findImageFromCluster(f, accountName, location);
+            case "checkClusterSize" -> ClusterOperations.checkClusterSize(f, accountName, location);
             default -> throw ClusterDeployException.invalid("type", "unknown operation type '" + type
-                    + "'; expected deploy, resize, enable, disable, destroy or upsertLoadBalancer");
+                    + "'; expected one of " + String.join(", ", TYPES));
         };
         f.rejectUnknown();
         return op;

@@ -69,6 +69,16 @@ public final class StepContext {
         context.put(key, value);
     }
 
+    /** Adds a name to a list in the context and persists it at once, so a crash cannot lose it. */
+    public void append(String key, String name) {
+        List<Object> list = new java.util.ArrayList<>(getList(key));
+        if (!list.contains(name)) {
+            list.add(name);
+        }
+        context.put(key, list);
+        checkpoint();
+    }
+
     /** Persists the context now. */
     public void checkpoint() {
         checkpointer.checkpoint(Map.copyOf(context));

@@ -11,10 +11,14 @@ public final class ServerGroupOperation implements Operation {
     private final String type;
     private final ServerGroupRef ref;
     private final List<Step> steps;
+    private final java.util.function.Consumer<CloudProvider> extraPreflight;
 
-    ServerGroupOperation(String type, ServerGroupRef ref, List<Step> steps) {
+    /** {@code extraPreflight} runs after the group is known to exist (may be null). */
+    ServerGroupOperation(String type, ServerGroupRef ref, java.util.function.Consumer<CloudProvider> extraPreflight,
+                         List<Step> steps) {
         this.type = type;
         this.ref = ref;
+        this.extraPreflight = extraPreflight;
         this.steps = List.copyOf(steps);
     }
 
@@ -36,6 +40,9 @@ public final class ServerGroupOperation implements Operation {
     @Override
     public void preflight(CloudProvider provider) {
         ClusterGroups.require(provider, ref.location(), ref.name(), "serverGroupName");
+        if (extraPreflight != null) {
+            extraPreflight.accept(provider);
+        }
     }
 
     @Override

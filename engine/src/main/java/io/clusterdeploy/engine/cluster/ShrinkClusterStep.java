@@ -1,0 +1,59 @@
+package io.clusterdeploy.engine.cluster;
+
+import io.clusterdeploy.engine.model.ServerGroup;
+import io.clusterdeploy.engine.operation.ClusterGroups;
+import io.clusterdeploy.engine.operation.ContextKeys;
+import io.clusterdeploy.engine.operation.Step;
+import io.clusterdeploy.engine.operation.StepContext;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Destroys the groups beyond the first {@code shrinkToSize} (newest first, or largest first),
+ * never an enabled one unless {@code allowDeleteActive}. Used by shrinkCluster and by red/black's
+ * {@code maxRemainingAsgs}, where the new group, being the newest, is always kept.
+ */
+public final class ShrinkClusterStep implements Step {
+    private final String location;
+    private final String cluster;
+    private final int shrinkToSize;
+    private final boolean allowDeleteActive;
+    private final boolean retainLargerOverNewer;
+
+    public ShrinkClusterStep(String location, String cluster, int shrinkToSize, boolean allowDeleteActive,
+                             boolean retainLargerOverNewer) {
+        this.location = location;
+        this.cluster = cluster;
+        this.shrinkToSize = shrinkToSize;
+        this.allowDeleteActive = allowDeleteActive;
+        this.retainLargerOverNewer = retainLargerOverNewer;
+    }
+
+    @Override
+    public String name() {
+        return "shrinkCluster";
+    }
+
+    @Override
+    public String run(StepContext ctx) {
+        List<ServerGroup> groups = ClusterOrder.sort(ClusterGroups.of(ctx.provider(), location, cluster),
+                retainLargerOverNewer);
+        List<String> destroyed = new ArrayList<>();
+        List<String> kept = new ArrayList<>();
+        for (ServerGroup sg : groups.subList(Math.min(shrinkToSize, groups.size()), groups.size())) {
+            if (sg.enabled() && !allowDeleteActive) {
+                kept.add(sg.name());
+                continue;
+            }
+            ctx.checkCancelled();
+            if (sg.enabled()) {
+                ctx.provider().disable(location, sg.name(), 100);
+            }
+            ctx.provider().destroy(location, sg.name());
+            ctx.append(ContextKeys.DESTROYED, sg.name());
+            destroyed.add(sg.name());
+        }
+        String msg = destroyed.isEmpty() ? "nothing to destroy" : "destroyed " + String.join(", ", destroyed);
+        return kept.isEmpty() ? msg : msg + "; kept active " + String.join(", ", kept) + " (allowDeleteActive is off)";
+    }
+}
