@@ -2,6 +2,8 @@ package io.clusterdeploy.engine;
 
 import io.clusterdeploy.engine.api.ApiHandler;
 import io.clusterdeploy.engine.api.ClusterDeployApi;
+import io.clusterdeploy.engine.guard.GuardedCloudProvider;
+import io.clusterdeploy.engine.guard.TrafficGuards;
 import io.clusterdeploy.engine.operation.OperationRunner;
 import io.clusterdeploy.engine.operation.OperationStore;
 import io.clusterdeploy.engine.operation.Operations;
@@ -17,9 +19,14 @@ public final class Engine implements AutoCloseable {
     private final ClusterDeployApi api;
 
     public Engine(Accounts accounts, OperationStore store, OperationRunner.Options options) {
-        this.accounts = accounts;
-        this.runner = new OperationRunner(accounts, store, new Operations(accounts), options);
-        this.api = new ClusterDeployApi(accounts, runner);
+        this(accounts, TrafficGuards.none(), store, options);
+    }
+
+    /** Every provider is wrapped so that no operation can take a guarded cluster off the air. */
+    public Engine(Accounts accounts, TrafficGuards guards, OperationStore store, OperationRunner.Options options) {
+        this.accounts = accounts.map(p -> new GuardedCloudProvider(p, guards));
+        this.runner = new OperationRunner(this.accounts, store, new Operations(this.accounts, guards), options);
+        this.api = new ClusterDeployApi(this.accounts, runner);
     }
 
     public Accounts accounts() {

@@ -1,6 +1,7 @@
 package io.clusterdeploy.engine.cluster;
 
 import io.clusterdeploy.engine.error.ClusterDeployException;
+import io.clusterdeploy.engine.guard.TrafficGuards;
 import io.clusterdeploy.engine.json.Fields;
 import io.clusterdeploy.engine.model.Capacity;
 import io.clusterdeploy.engine.model.ServerGroup;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * Spinnaker's cluster-wide stages: disableCluster, scaleDownCluster, shrinkCluster,
@@ -30,16 +32,23 @@ public final class ClusterOperations {
     }
 
     /** Disables every enabled group except the first {@code remainingEnabledServerGroups}. */
-    public static Operation disableCluster(Fields f, String account, String location) {
+    public static Operation disableCluster(Fields f, String account, String location, TrafficGuards guards) {
         ClusterRef ref = ClusterRef.parse(f, account, location);
         int remaining = f.optionalInt("remainingEnabledServerGroups", 1, 0, 1000);
         boolean preferLarger = f.optionalBoolean("preferLargerOverNewer", false);
-        return new ClusterOperation("disableCluster", ref, p -> requireCluster(p, ref), List.of(
+        Function<List<ServerGroup>, List<ServerGroup>> toDisable = groups -> {
+            List<ServerGroup> enabled = ClusterOrder.sort(groups.stream().filter(ServerGroup::enabled).toList(),
+                    preferLarger);
+            return enabled.subList(Math.min(remaining, enabled.size()), enabled.size());
+        };
+        return new ClusterOperation("disableCluster", ref, p -> {
+            requireCluster(p, ref);
+            guards.verify(p, ref.location(), ref.cluster(), "disableCluster", groups ->
+                    without(groups, toDisable.apply(groups)));
+        }, List.of(
                 Steps.named("disableCluster", ctx -> {
-                    List<ServerGroup> enabled = ClusterOrder.sort(ClusterGroups.of(ctx.provider(), ref.location(),
-                            ref.cluster()).stream().filter(ServerGroup::enabled).toList(), preferLarger);
                     List<String> done = new ArrayList<>();
-                    for (ServerGroup sg : enabled.subList(Math.min(remaining, enabled.size()), enabled.size())) {
+                    for (ServerGroup sg : toDisable.apply(ClusterGroups.of(ctx.provider(), ref.location(), ref.cluster()))) {
                         ctx.checkCancelled();
                         ctx.provider().disable(ref.location(), sg.name(), 100);
                         ctx.append(ContextKeys.DISABLED, sg.name());
@@ -49,29 +58,39 @@ public final class ClusterOperations {
                 })), List.of());
     }
 
+    /** The groups minus those an operation takes out of traffic, for guard checks. */
+    static List<ServerGroup> without(List<ServerGroup> groups, List<ServerGroup> removed) {
+        List<String> names = removed.stream().map(ServerGroup::name).toList();
+        return groups.stream().filter(sg -> !names.contains(sg.name())).toList();
+    }
+
     /** Scales every group but the first {@code remainingFullSizeServerGroups} to 0/0/0. */
-    public static Operation scaleDownCluster(Fields f, String account, String location) {
+    public static Operation scaleDownCluster(Fields f, String account, String location, TrafficGuards guards) {
         ClusterRef ref = ClusterRef.parse(f, account, location);
         int remaining = f.optionalInt("remainingFullSizeServerGroups", 1, 0, 1000);
         boolean allowActive = f.optionalBoolean("allowScaleDownActive", false);
         boolean preferLarger = f.optionalBoolean("preferLargerOverNewer", false);
-        return new ClusterOperation("scaleDownCluster", ref, p -> requireCluster(p, ref), List.of(
+        Function<List<ServerGroup>, List<ServerGroup>> beyond = groups -> {
+            List<ServerGroup> sorted = ClusterOrder.sort(groups, preferLarger);
+            return sorted.subList(Math.min(remaining, sorted.size()), sorted.size());
+        };
+        Function<List<ServerGroup>, List<ServerGroup>> toScale = groups -> beyond.apply(groups).stream()
+                .filter(sg -> (allowActive || sg.disabled()) && !sg.capacity().isZero()).toList();
+        return new ClusterOperation("scaleDownCluster", ref, p -> {
+            requireCluster(p, ref);
+            guards.verify(p, ref.location(), ref.cluster(), "scaleDownCluster", groups ->
+                    without(groups, toScale.apply(groups)));
+        }, List.of(
                 Steps.named("scaleDownCluster", ctx -> {
-                    List<ServerGroup> groups = ClusterOrder.sort(
-                            ClusterGroups.of(ctx.provider(), ref.location(), ref.cluster()), preferLarger);
+                    List<ServerGroup> groups = ClusterGroups.of(ctx.provider(), ref.location(), ref.cluster());
+                    List<String> kept = beyond.apply(groups).stream()
+                            .filter(sg -> sg.enabled() && !allowActive).map(ServerGroup::name).toList();
                     List<String> done = new ArrayList<>();
-                    List<String> kept = new ArrayList<>();
-                    for (ServerGroup sg : groups.subList(Math.min(remaining, groups.size()), groups.size())) {
-                        if (sg.enabled() && !allowActive) {
-                            kept.add(sg.name());
-                            continue;
-                        }
-                        if (!sg.capacity().isZero()) {
-                            ctx.checkCancelled();
-                            ctx.provider().resize(ref.location(), sg.name(), Capacity.ZERO);
-                            ctx.append(ContextKeys.SCALED_DOWN, sg.name());
-                            done.add(sg.name());
-                        }
+                    for (ServerGroup sg : toScale.apply(groups)) {
+                        ctx.checkCancelled();
+                        ctx.provider().resize(ref.location(), sg.name(), Capacity.ZERO);
+                        ctx.append(ContextKeys.SCALED_DOWN, sg.name());
+                        done.add(sg.name());
                     }
                     String msg = done.isEmpty() ? "nothing to scale down" : "scaled down " + String.join(", ", done);
                     return kept.isEmpty() ? msg
@@ -80,12 +99,16 @@ public final class ClusterOperations {
     }
 
     /** Destroys the groups beyond {@code shrinkToSize}, oldest (or smallest) first. */
-    public static Operation shrinkCluster(Fields f, String account, String location) {
+    public static Operation shrinkCluster(Fields f, String account, String location, TrafficGuards guards) {
         ClusterRef ref = ClusterRef.parse(f, account, location);
         int shrinkToSize = f.optionalInt("shrinkToSize", 1, 1, 1000);
         boolean allowDeleteActive = f.optionalBoolean("allowDeleteActive", false);
         boolean retainLarger = f.optionalBoolean("retainLargerOverNewer", false);
-        return new ClusterOperation("shrinkCluster", ref, p -> requireCluster(p, ref), List.of(
+        return new ClusterOperation("shrinkCluster", ref, p -> {
+            requireCluster(p, ref);
+            guards.verify(p, ref.location(), ref.cluster(), "shrinkCluster", groups -> without(groups,
+                    ShrinkClusterStep.toDestroy(groups, shrinkToSize, allowDeleteActive, retainLarger)));
+        }, List.of(
                 new ShrinkClusterStep(ref.location(), ref.cluster(), shrinkToSize, allowDeleteActive, retainLarger)),
                 List.of());
     }

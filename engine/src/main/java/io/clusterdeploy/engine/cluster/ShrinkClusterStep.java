@@ -34,17 +34,22 @@ public final class ShrinkClusterStep implements Step {
         return "shrinkCluster";
     }
 
+    /** The groups shrinking destroys: beyond the first {@code shrinkToSize}, and not active unless allowed. */
+    static List<ServerGroup> toDestroy(List<ServerGroup> groups, int shrinkToSize, boolean allowDeleteActive,
+                                       boolean retainLargerOverNewer) {
+        List<ServerGroup> sorted = ClusterOrder.sort(groups, retainLargerOverNewer);
+        return sorted.subList(Math.min(shrinkToSize, sorted.size()), sorted.size()).stream()
+                .filter(sg -> allowDeleteActive || sg.disabled()).toList();
+    }
+
     @Override
     public String run(StepContext ctx) {
-        List<ServerGroup> groups = ClusterOrder.sort(ClusterGroups.of(ctx.provider(), location, cluster),
-                retainLargerOverNewer);
+        List<ServerGroup> groups = ClusterGroups.of(ctx.provider(), location, cluster);
+        List<ServerGroup> doomed = toDestroy(groups, shrinkToSize, allowDeleteActive, retainLargerOverNewer);
+        List<String> kept = ClusterOrder.sort(groups, retainLargerOverNewer).stream().skip(shrinkToSize)
+                .filter(sg -> !doomed.contains(sg)).map(ServerGroup::name).toList();
         List<String> destroyed = new ArrayList<>();
-        List<String> kept = new ArrayList<>();
-        for (ServerGroup sg : groups.subList(Math.min(shrinkToSize, groups.size()), groups.size())) {
-            if (sg.enabled() && !allowDeleteActive) {
-                kept.add(sg.name());
-                continue;
-            }
+        for (ServerGroup sg : doomed) {
             ctx.checkCancelled();
             if (sg.enabled()) {
                 ctx.provider().disable(location, sg.name(), 100);

@@ -5,6 +5,7 @@ import io.clusterdeploy.engine.cluster.RollbackCluster;
 import io.clusterdeploy.engine.deploy.DeployOperation;
 import io.clusterdeploy.engine.deploy.DeployRequest;
 import io.clusterdeploy.engine.error.ClusterDeployException;
+import io.clusterdeploy.engine.guard.TrafficGuards;
 import io.clusterdeploy.engine.json.Fields;
 import io.clusterdeploy.engine.loadbalancer.UpsertLoadBalancerOperation;
 import io.clusterdeploy.engine.model.Account;
@@ -23,9 +24,11 @@ public final class Operations implements OperationParser {
             "findImageFromCluster", "checkClusterSize");
 
     private final Accounts accounts;
+    private final TrafficGuards guards;
 
-    public Operations(Accounts accounts) {
+    public Operations(Accounts accounts, TrafficGuards guards) {
         this.accounts = accounts;
+        this.guards = guards;
     }
 
     @Override
@@ -42,9 +45,9 @@ public final class Operations implements OperationParser {
             case "disable" -> ServerGroupOperations.disable(f, accountName, location);
             case "destroy" -> ServerGroupOperations.destroy(f, accountName, location);
             case "upsertLoadBalancer" -> UpsertLoadBalancerOperation.parse(f, accountName, location);
-            case "disableCluster" -> ClusterOperations.disableCluster(f, accountName, location);
-            case "scaleDownCluster" -> ClusterOperations.scaleDownCluster(f, accountName, location);
-            case "shrinkCluster" -> ClusterOperations.shrinkCluster(f, accountName, location);
+            case "disableCluster" -> ClusterOperations.disableCluster(f, accountName, location, guards);
+            case "scaleDownCluster" -> ClusterOperations.scaleDownCluster(f, accountName, location, guards);
+            case "shrinkCluster" -> ClusterOperations.shrinkCluster(f, accountName, location, guards);
             case "rollbackCluster" -> RollbackCluster.parse(f, accountName, location);
             case "findImageFromCluster" -> ClusterOperations.findImageFromCluster(f, accountName, location);
             case "checkClusterSize" -> ClusterOperations.checkClusterSize(f, accountName, location);

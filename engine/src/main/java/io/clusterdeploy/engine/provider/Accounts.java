@@ -24,6 +24,11 @@ public final class Accounts implements AutoCloseable {
 
     private final List<String> order;
 
+    /** The same accounts with every provider wrapped, e.g. by traffic guards. */
+    public Accounts map(java.util.function.UnaryOperator<CloudProvider> wrap) {
+        return new Accounts(providers().stream().map(wrap).toList());
+    }
+
     /** The provider of {@code name}; NOT_FOUND naming the field {@code account} otherwise. */
     public CloudProvider get(String name) {
         if (name == null || name.isBlank()) {

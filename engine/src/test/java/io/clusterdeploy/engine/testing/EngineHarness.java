@@ -1,5 +1,7 @@
 package io.clusterdeploy.engine.testing;
 
+import io.clusterdeploy.engine.guard.GuardedCloudProvider;
+import io.clusterdeploy.engine.guard.TrafficGuards;
 import io.clusterdeploy.engine.operation.InMemoryOperationStore;
 import io.clusterdeploy.engine.operation.OperationRunner;
 import io.clusterdeploy.engine.operation.OperationState;
@@ -17,14 +19,22 @@ public final class EngineHarness implements AutoCloseable {
     public final InMemoryOperationStore store = new InMemoryOperationStore();
     public final OperationRunner runner;
 
+    public final TrafficGuards guards;
+
     public EngineHarness(CloudProvider provider) {
-        this.accounts = new Accounts(List.of(provider));
+        this(provider, TrafficGuards.none());
+    }
+
+    /** As the Engine does: every provider behind the traffic guards. */
+    public EngineHarness(CloudProvider provider, TrafficGuards guards) {
+        this.guards = guards;
+        this.accounts = new Accounts(List.of(new GuardedCloudProvider(provider, guards)));
         this.runner = newRunner();
     }
 
     /** A second runner over the same accounts and store: what a restarted server would build. */
     public OperationRunner newRunner() {
-        return new OperationRunner(accounts, store, new Operations(accounts),
+        return new OperationRunner(accounts, store, new Operations(accounts, guards),
                 new OperationRunner.Options(Clock.systemUTC(), Duration.ofMillis(10)));
     }
 

@@ -1,0 +1,129 @@
+package io.clusterdeploy.engine.guard;
+
+import io.clusterdeploy.engine.model.Account;
+import io.clusterdeploy.engine.model.Capacity;
+import io.clusterdeploy.engine.model.Instance;
+import io.clusterdeploy.engine.model.LoadBalancer;
+import io.clusterdeploy.engine.model.SecurityGroup;
+import io.clusterdeploy.engine.model.ServerGroup;
+import io.clusterdeploy.engine.naming.ServerGroupName;
+import io.clusterdeploy.engine.provider.CloudProvider;
+import io.clusterdeploy.engine.provider.CreateServerGroupRequest;
+import io.clusterdeploy.engine.provider.UpsertLoadBalancerRequest;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Puts every disable, destroy and resize through the traffic guards, whichever operation or
+ * strategy asks for it: the guard sits on the mechanism, not in each caller.
+ */
+public final class GuardedCloudProvider implements CloudProvider {
+    private final CloudProvider delegate;
+    private final TrafficGuards guards;
+
+    public GuardedCloudProvider(CloudProvider delegate, TrafficGuards guards) {
+        this.delegate = delegate;
+        this.guards = guards;
+    }
+
+    private void verify(String location, String name, String what, Function<ServerGroup, ServerGroup> after) {
+        String cluster = ServerGroupName.parse(name).clusterName();
+        guards.verify(delegate, location, cluster, what, groups -> groups.stream()
+                .map(sg -> sg.name().equals(name) ? after.apply(sg) : sg)
+                .filter(sg -> sg != null).toList());
+    }
+
+    /** The group with its first {@code n} up instances taken out of traffic. */
+    private static ServerGroup withoutUp(ServerGroup sg, long n, boolean disabled) {
+        long[] left = {n};
+        List<Instance> instances = sg.instances().stream().map(i -> {
+            if (i.isUp() && left[0] > 0) {
+                left[0]--;
+                return new Instance(i.id(), io.clusterdeploy.engine.model.HealthState.OUT_OF_SERVICE, i.address(),
+                        i.launched());
+            }
+            return i;
+        }).toList();
+        return new ServerGroup(sg.name(), sg.moniker(), sg.account(), sg.location(), sg.capacity(), instances,
+                disabled || sg.disabled(), sg.createdTime(), sg.artifact(), sg.loadBalancers(), sg.securityGroups(),
+                sg.tags());
+    }
+
+    @Override
+    public ServerGroup disable(String location, String name, int percentage) {
+        verify(location, name, "disabling " + (percentage == 100 ? "" : percentage + "% of ") + name,
+                sg -> withoutUp(sg, (long) Math.ceil(sg.instances().size() * percentage / 100.0), percentage == 100));
+        return delegate.disable(location, name, percentage);
+    }
+
+    @Override
+    public void destroy(String location, String name) {
+        if (delegate.serverGroup(location, name).isPresent()) {
+            verify(location, name, "destroying " + name, sg -> null);
+        }
+        delegate.destroy(location, name);
+    }
+
+    @Override
+    public ServerGroup resize(String location, String name, Capacity capacity) {
+        verify(location, name, "resizing " + name + " to " + capacity.desired(),
+                sg -> withoutUp(sg, Math.max(0, sg.upCount() - capacity.desired()), false));
+        return delegate.resize(location, name, capacity);
+    }
+
+    @Override
+    public Account account() {
+        return delegate.account();
+    }
+
+    @Override
+    public List<String> applications() {
+        return delegate.applications();
+    }
+
+    @Override
+    public List<ServerGroup> serverGroups(String application) {
+        return delegate.serverGroups(application);
+    }
+
+    @Override
+    public Optional<ServerGroup> serverGroup(String location, String name) {
+        return delegate.serverGroup(location, name);
+    }
+
+    @Override
+    public List<LoadBalancer> loadBalancers(String application) {
+        return delegate.loadBalancers(application);
+    }
+
+    @Override
+    public List<SecurityGroup> securityGroups(String application) {
+        return delegate.securityGroups(application);
+    }
+
+    @Override
+    public void validate(CreateServerGroupRequest request) {
+        delegate.validate(request);
+    }
+
+    @Override
+    public ServerGroup createServerGroup(CreateServerGroupRequest request) {
+        return delegate.createServerGroup(request);
+    }
+
+    @Override
+    public ServerGroup enable(String location, String name) {
+        return delegate.enable(location, name);
+    }
+
+    @Override
+    public LoadBalancer upsertLoadBalancer(UpsertLoadBalancerRequest request) {
+        return delegate.upsertLoadBalancer(request);
+    }
+
+    @Override
+    public void close() {
+        delegate.close();
+    }
+}
