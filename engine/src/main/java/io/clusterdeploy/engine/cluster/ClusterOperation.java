@@ -34,7 +34,12 @@ final class ClusterOperation implements Operation {
     }
 
     @Override
-    public String target() {
+    public String location() {
+        return ref.location();
+    }
+
+    @Override
+    public String cluster() {
         return ref.cluster();
     }
 

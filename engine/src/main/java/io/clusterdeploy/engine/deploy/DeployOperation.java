@@ -34,7 +34,12 @@ public final class DeployOperation implements Operation {
     }
 
     @Override
-    public String target() {
+    public String location() {
+        return request.location();
+    }
+
+    @Override
+    public String cluster() {
         return request.clusterName();
     }
 

@@ -46,7 +46,12 @@ public final class UpsertLoadBalancerOperation implements Operation {
     }
 
     @Override
-    public String target() {
+    public String location() {
+        return request.location();
+    }
+
+    @Override
+    public String cluster() {
         return request.name();
     }
 

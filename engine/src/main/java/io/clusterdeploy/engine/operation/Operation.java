@@ -12,8 +12,16 @@ public interface Operation {
 
     String account();
 
-    /** What the operation works on, for display and (later) per-cluster locking. */
-    String target();
+    /** Region, namespace or {@code local}. */
+    String location();
+
+    /** The cluster it works on (for a load balancer, its cluster-style name). */
+    String cluster();
+
+    /** Operations with the same key never interleave. */
+    default String lockKey() {
+        return account() + "/" + location() + "/" + cluster();
+    }
 
     /**
      * Checks the request against the cloud before anything runs (unknown server groups, bad

@@ -40,6 +40,7 @@ public final class OperationRunner implements AutoCloseable {
     private final ExecutorService executor;
     private final Map<String, Execution> running = new ConcurrentHashMap<>();
     private final List<Consumer<OperationState>> listeners = new CopyOnWriteArrayList<>();
+    private final ClusterLocks locks = new ClusterLocks();
 
     public OperationRunner(Accounts accounts, OperationStore store, OperationParser parser, Options options) {
         this.accounts = accounts;
@@ -69,7 +70,12 @@ public final class OperationRunner implements AutoCloseable {
         op.preflight(provider);
         OperationState state = OperationState.started(UUID.randomUUID().toString(), op.type(), request,
                 options.clock().instant());
-        launch(state, op, provider);
+        boolean failIfBusy = Boolean.TRUE.equals(request.get("failIfBusy"))
+                || "true".equals(String.valueOf(request.get("failIfBusy")));
+        if (failIfBusy) {
+            locks.acquireNow(op.lockKey(), state.id());
+        }
+        launch(state, op, provider, failIfBusy);
         return state;
     }
 
@@ -84,7 +90,7 @@ public final class OperationRunner implements AutoCloseable {
         Operation op = parser.parse(stored.request());
         CloudProvider provider = accounts.get(op.account());
         OperationState state = stored.withInterruptedStepClosed(options.clock().instant());
-        launch(state, op, provider);
+        launch(state, op, provider, false);
         return state;
     }
 
@@ -100,17 +106,34 @@ public final class OperationRunner implements AutoCloseable {
         return count;
     }
 
-    private void launch(OperationState state, Operation op, CloudProvider provider) {
+    /** Runs the operation on its own thread, once it holds its cluster (already, when {@code locked}). */
+    private void launch(OperationState state, Operation op, CloudProvider provider, boolean locked) {
         Execution ex = new Execution(state, op, provider);
         save(ex, state);
         running.put(state.id(), ex);
         executor.execute(() -> {
+            boolean holding = locked;
             try {
+                if (!holding) {
+                    locks.acquire(op.lockKey(), state.id());
+                    holding = true;
+                }
                 ex.run();
+            } catch (InterruptedException e) {
+                // Closing while queued: the operation stays RUNNING in the store, to be resumed.
+                Thread.currentThread().interrupt();
             } finally {
+                if (holding) {
+                    locks.release(op.lockKey());
+                }
                 running.remove(state.id());
             }
         });
+    }
+
+    /** The operation currently holding the cluster {@code account/location/cluster}, or null. */
+    public String clusterHolder(String lockKey) {
+        return locks.holder(lockKey);
     }
 
     public Optional<OperationState> get(String id) {

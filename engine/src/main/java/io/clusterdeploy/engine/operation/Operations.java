@@ -38,6 +38,7 @@ public final class Operations implements OperationParser {
         String accountName = f.requiredString("account");
         Account account = accounts.get(accountName).account();
         String location = location(f, account);
+        f.optionalBoolean("failIfBusy", false); // read by the runner; checked here like every field
         Operation op = switch (type) {
             case "deploy" -> new DeployOperation(DeployRequest.parse(f, accountName, location));
             case "resize" -> ServerGroupOperations.resize(f, accountName, location);

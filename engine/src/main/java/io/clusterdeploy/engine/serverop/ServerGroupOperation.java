@@ -33,8 +33,13 @@ public final class ServerGroupOperation implements Operation {
     }
 
     @Override
-    public String target() {
-        return ref.name();
+    public String location() {
+        return ref.location();
+    }
+
+    @Override
+    public String cluster() {
+        return io.clusterdeploy.engine.naming.ServerGroupName.parse(ref.name()).clusterName();
     }
 
     @Override

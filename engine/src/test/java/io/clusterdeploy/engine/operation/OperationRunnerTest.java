@@ -127,4 +127,44 @@ class OperationRunnerTest {
                 .isInstanceOfSatisfying(ClusterDeployException.class,
                         e -> assertThat(e.kind().httpStatus()).isEqualTo(404));
     }
+
+    @Test
+    void operationsOnOneClusterQueueAndFailIfBusyAnswersConflict() throws Exception {
+        engine.run(redBlack("v1", 0));
+        OperationState first = engine.runner.start(redBlack("v2", 1));
+        OperationState second = engine.runner.start(redBlack("v3", 0));
+        Map<String, Object> impatient = redBlack("v4", 0);
+        impatient.put("failIfBusy", true);
+        assertThatThrownBy(() -> engine.runner.start(impatient))
+                .isInstanceOfSatisfying(ClusterDeployException.class, e -> {
+                    assertThat(e.kind().httpStatus()).isEqualTo(409);
+                    assertThat(e.getMessage()).contains("busy with operation " + first.id());
+                });
+
+        OperationState a = engine.runner.awaitFinished(first.id(), Duration.ofSeconds(30));
+        OperationState b = engine.runner.awaitFinished(second.id(), Duration.ofSeconds(30));
+        assertThat(a.status()).isEqualTo(OperationStatus.SUCCEEDED);
+        assertThat(b.status()).isEqualTo(OperationStatus.SUCCEEDED);
+        // The second started only after the first ended: no interleaving of their steps.
+        assertThat(b.steps().get(0).startedAt()).isAfterOrEqualTo(a.updatedAt());
+        assertThat(a.context()).containsEntry("newServerGroup", "hello-v001");
+        assertThat(b.context()).containsEntry("newServerGroup", "hello-v002");
+    }
+
+    @Test
+    void operationsOnDifferentClustersRunInParallel() throws Exception {
+        engine.run(redBlack("v1", 0));
+        OperationState slow = engine.runner.start(redBlack("v2", 300));
+        Map<String, Object> other = redBlack("v1", 0);
+        other.put("application", "other");
+        other.put("failIfBusy", true);
+        OperationState fast = engine.runner.start(other);
+        assertThat(engine.runner.awaitFinished(fast.id(), Duration.ofSeconds(30)).status())
+                .isEqualTo(OperationStatus.SUCCEEDED);
+        // The other cluster's deploy is still in its 300 s wait: they really ran side by side.
+        assertThat(engine.runner.get(slow.id()).orElseThrow().status()).isEqualTo(OperationStatus.RUNNING);
+        engine.runner.cancel(slow.id());
+        assertThat(engine.runner.awaitFinished(slow.id(), Duration.ofSeconds(30)).status())
+                .isEqualTo(OperationStatus.CANCELLED);
+    }
 }
