@@ -1,46 +1,50 @@
 package io.clusterdeploy.engine.operation;
 
 import io.clusterdeploy.engine.error.ClusterDeployException;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Semaphore;
 
 /**
- * One fair permit per cluster: operations on a cluster run one after the other, in the order
- * they asked; operations on different clusters run in parallel. Permits are not tied to threads,
- * so {@code start} can take one on behalf of the operation's thread.
+ * One queue per cluster: operations on a cluster run one after the other, in the order they
+ * were accepted; operations on different clusters run in parallel. An operation joins its queue
+ * when it is accepted (on the caller's thread), so "busy" is decided without racing the
+ * operation's own thread.
  */
 final class ClusterLocks {
-    private final Map<String, Semaphore> permits = new ConcurrentHashMap<>();
-    private final Map<String, String> holders = new ConcurrentHashMap<>();
+    private final Map<String, LinkedHashSet<String>> queues = new HashMap<>();
 
-    private Semaphore permit(String key) {
-        return permits.computeIfAbsent(key, k -> new Semaphore(1, true));
-    }
-
-    /** Takes the permit now or fails with 409 naming the operation that holds it. */
-    void acquireNow(String key, String operationId) {
-        if (!permit(key).tryAcquire()) {
-            String holder = holders.get(key);
+    /** Joins the queue, or with {@code failIfBusy} fails with 409 naming the operation ahead. */
+    synchronized void enqueue(String key, String operationId, boolean failIfBusy) {
+        LinkedHashSet<String> queue = queues.computeIfAbsent(key, k -> new LinkedHashSet<>());
+        if (failIfBusy && !queue.isEmpty()) {
             throw ClusterDeployException.conflict("failIfBusy", "cluster " + key + " is busy with operation "
-                    + (holder == null ? "another operation" : holder));
+                    + queue.iterator().next());
         }
-        holders.put(key, operationId);
+        queue.add(operationId);
     }
 
-    /** Waits for the permit (operations queue up behind each other). */
-    void acquire(String key, String operationId) throws InterruptedException {
-        permit(key).acquire();
-        holders.put(key, operationId);
+    /** Waits until every operation accepted before this one has ended. */
+    synchronized void awaitTurn(String key, String operationId) throws InterruptedException {
+        while (!operationId.equals(holder(key))) {
+            wait();
+        }
     }
 
-    void release(String key) {
-        holders.remove(key);
-        permit(key).release();
+    synchronized void release(String key, String operationId) {
+        LinkedHashSet<String> queue = queues.get(key);
+        if (queue != null) {
+            queue.remove(operationId);
+            if (queue.isEmpty()) {
+                queues.remove(key);
+            }
+        }
+        notifyAll();
     }
 
-    /** Id of the operation holding the cluster, or null. */
-    String holder(String key) {
-        return holders.get(key);
+    /** Id of the operation running on the cluster, or null. */
+    synchronized String holder(String key) {
+        LinkedHashSet<String> queue = queues.get(key);
+        return queue == null || queue.isEmpty() ? null : queue.iterator().next();
     }
 }

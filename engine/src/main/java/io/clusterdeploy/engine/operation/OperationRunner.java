@@ -72,10 +72,8 @@ public final class OperationRunner implements AutoCloseable {
                 options.clock().instant());
         boolean failIfBusy = Boolean.TRUE.equals(request.get("failIfBusy"))
                 || "true".equals(String.valueOf(request.get("failIfBusy")));
-        if (failIfBusy) {
-            locks.acquireNow(op.lockKey(), state.id());
-        }
-        launch(state, op, provider, failIfBusy);
+        locks.enqueue(op.lockKey(), state.id(), failIfBusy);
+        launch(state, op, provider);
         return state;
     }
 
@@ -90,7 +88,8 @@ public final class OperationRunner implements AutoCloseable {
         Operation op = parser.parse(stored.request());
         CloudProvider provider = accounts.get(op.account());
         OperationState state = stored.withInterruptedStepClosed(options.clock().instant());
-        launch(state, op, provider, false);
+        locks.enqueue(op.lockKey(), state.id(), false);
+        launch(state, op, provider);
         return state;
     }
 
@@ -106,29 +105,29 @@ public final class OperationRunner implements AutoCloseable {
         return count;
     }
 
-    /** Runs the operation on its own thread, once it holds its cluster (already, when {@code locked}). */
-    private void launch(OperationState state, Operation op, CloudProvider provider, boolean locked) {
+    /** Runs the operation on its own thread once every earlier operation on its cluster has ended. */
+    private void launch(OperationState state, Operation op, CloudProvider provider) {
         Execution ex = new Execution(state, op, provider);
-        save(ex, state);
         running.put(state.id(), ex);
-        executor.execute(() -> {
-            boolean holding = locked;
-            try {
-                if (!holding) {
-                    locks.acquire(op.lockKey(), state.id());
-                    holding = true;
+        try {
+            save(ex, state);
+            executor.execute(() -> {
+                try {
+                    locks.awaitTurn(op.lockKey(), state.id());
+                    ex.run();
+                } catch (InterruptedException e) {
+                    // Closing while queued: the operation stays RUNNING in the store, to be resumed.
+                    Thread.currentThread().interrupt();
+                } finally {
+                    locks.release(op.lockKey(), state.id());
+                    running.remove(state.id());
                 }
-                ex.run();
-            } catch (InterruptedException e) {
-                // Closing while queued: the operation stays RUNNING in the store, to be resumed.
-                Thread.currentThread().interrupt();
-            } finally {
-                if (holding) {
-                    locks.release(op.lockKey());
-                }
-                running.remove(state.id());
-            }
-        });
+            });
+        } catch (RuntimeException e) {
+            locks.release(op.lockKey(), state.id());
+            running.remove(state.id());
+            throw e;
+        }
     }
 
     /** The operation currently holding the cluster {@code account/location/cluster}, or null. */
