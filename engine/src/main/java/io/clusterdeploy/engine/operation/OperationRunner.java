@@ -1,6 +1,7 @@
 package io.clusterdeploy.engine.operation;
 
 import io.clusterdeploy.engine.error.ClusterDeployException;
+import io.clusterdeploy.engine.event.OperationEvent;
 import io.clusterdeploy.engine.provider.Accounts;
 import io.clusterdeploy.engine.provider.CloudProvider;
 import java.time.Clock;
@@ -41,6 +42,7 @@ public final class OperationRunner implements AutoCloseable {
     private final Map<String, Execution> running = new ConcurrentHashMap<>();
     private final List<Consumer<OperationState>> listeners = new CopyOnWriteArrayList<>();
     private final ClusterLocks locks = new ClusterLocks();
+    private final List<Consumer<OperationEvent>> eventListeners = new CopyOnWriteArrayList<>();
 
     public OperationRunner(Accounts accounts, OperationStore store, OperationParser parser, Options options) {
         this.accounts = accounts;
@@ -58,6 +60,11 @@ public final class OperationRunner implements AutoCloseable {
     /** Called with every new state of every operation (on the operation's thread; keep it quick). */
     public void addListener(Consumer<OperationState> listener) {
         listeners.add(listener);
+    }
+
+    /** Called with every operation and step event (on the operation's thread; must not block). */
+    public void addEventListener(Consumer<OperationEvent> listener) {
+        eventListeners.add(listener);
     }
 
     /**
@@ -217,8 +224,24 @@ public final class OperationRunner implements AutoCloseable {
             return options.clock().instant();
         }
 
+        private void emit(String kind, String status, String step, String message) {
+            OperationState s = state.get();
+            OperationEvent event = new OperationEvent(kind, status, s.id(), s.type(), op.account(), op.cluster(), step,
+                    s.phase(), message, s.context(), now());
+            for (Consumer<OperationEvent> l : eventListeners) {
+                try {
+                    l.accept(event);
+                } catch (RuntimeException ignored) {
+                    // A listener's failure must never stop a deploy.
+                }
+            }
+        }
+
         void run() {
             try {
+                if (state.get().steps().isEmpty()) {
+                    emit("operation", "starting", null, null);
+                }
                 if (OperationState.MAIN.equals(state.get().phase())) {
                     Throwable failure = runPhase(op.steps(), cancel);
                     if (failure == null) {
@@ -254,6 +277,8 @@ public final class OperationRunner implements AutoCloseable {
             synchronized (this) {
                 save(this, state.get().finished(status, error, now()));
             }
+            emit("operation", status == OperationStatus.SUCCEEDED ? "complete" : "failed", null,
+                    error == null ? status.name() : status.name() + ": " + error.message());
         }
 
         /** Runs the steps of the current phase from {@code nextStep}; returns the failure, or null. */
@@ -263,6 +288,7 @@ public final class OperationRunner implements AutoCloseable {
                 synchronized (this) {
                     save(this, state.get().withStepStarted(step.name(), now()));
                 }
+                emit("step", "starting", step.name(), null);
                 StepContext ctx = new StepContext(state.get().id(), provider, state.get().context(),
                         context -> {
                             synchronized (this) {
@@ -279,6 +305,7 @@ public final class OperationRunner implements AutoCloseable {
                         save(this, state.get().withContext(ctx.snapshot(), now())
                                 .withStepEnded("SUCCEEDED", message, true, now()));
                     }
+                    emit("step", "complete", step.name(), message);
                 } catch (InterruptedException e) {
                     throw e;
                 } catch (OperationCancelledException e) {
@@ -286,12 +313,14 @@ public final class OperationRunner implements AutoCloseable {
                         save(this, state.get().withContext(ctx.snapshot(), now())
                                 .withStepEnded("CANCELLED", "cancelled", false, now()));
                     }
+                    emit("step", "failed", step.name(), "cancelled");
                     return e;
                 } catch (RuntimeException e) {
                     synchronized (this) {
                         save(this, state.get().withContext(ctx.snapshot(), now())
                                 .withStepEnded("FAILED", e.getMessage(), false, now()));
                     }
+                    emit("step", "failed", step.name(), e.getMessage());
                     return e;
                 }
             }

@@ -167,4 +167,27 @@ class OperationRunnerTest {
         assertThat(engine.runner.awaitFinished(slow.id(), Duration.ofSeconds(30)).status())
                 .isEqualTo(OperationStatus.CANCELLED);
     }
+
+    @Test
+    void emitsStartingCompleteAndFailedEventsForOperationsAndSteps() throws Exception {
+        List<io.clusterdeploy.engine.event.OperationEvent> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+        engine.runner.addEventListener(events::add);
+        engine.run(redBlack("v1", 0));
+        assertThat(events).extracting(e -> e.type() + (e.step() == null ? "" : " " + e.step())).containsExactly(
+                "operation.starting",
+                "step.starting createServerGroup", "step.complete createServerGroup",
+                "step.starting waitForHealthy", "step.complete waitForHealthy",
+                "step.starting disablePreviousServerGroups", "step.complete disablePreviousServerGroups",
+                "operation.complete");
+        assertThat(events.get(events.size() - 1).context()).containsEntry("newServerGroup", "hello-v000");
+
+        events.clear();
+        Map<String, Object> bad = redBlack("v2", 0);
+        bad.put("spec", Map.of("version", "v2", "healthy", false));
+        bad.put("deployTimeoutSec", 1);
+        engine.run(bad);
+        assertThat(events).extracting(io.clusterdeploy.engine.event.OperationEvent::type)
+                .contains("step.failed").last().isEqualTo("operation.failed");
+        assertThat(events.get(events.size() - 1).message()).contains("health gate");
+    }
 }
