@@ -1,0 +1,168 @@
+package io.clusterdeploy.engine.conformance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.clusterdeploy.engine.model.LoadBalancer;
+import io.clusterdeploy.engine.model.ServerGroup;
+import io.clusterdeploy.engine.operation.OperationState;
+import io.clusterdeploy.engine.operation.OperationStatus;
+import io.clusterdeploy.engine.testing.EngineHarness;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The strategy and operation behaviour every provider must show, written once against the SPI.
+ * A provider module extends this class with a {@link ConformanceFixture} and runs it as its own
+ * test. Traffic goes through the provider's real load balancer wherever the fixture can send it.
+ */
+public abstract class ProviderConformanceTest {
+    protected static final String APP = "hello";
+    protected static final String LB = "hello-prod";
+    private static final int CLIENTS = 4;
+    private static final Duration LOAD_LIMIT = Duration.ofMinutes(5);
+
+    protected ConformanceFixture fx;
+    protected EngineHarness engine;
+    protected LoadBalancer loadBalancer;
+
+    protected abstract ConformanceFixture createFixture() throws Exception;
+
+    @BeforeEach
+    void setUpProvider() throws Exception {
+        fx = createFixture();
+        engine = new EngineHarness(fx.provider());
+        OperationState lb = engine.run(Map.of("type", "upsertLoadBalancer", "account", account(),
+                "location", fx.location(), "name", LB, "spec", fx.loadBalancerSpec()));
+        assertThat(lb.status()).as("upsertLoadBalancer: %s", lb.error()).isEqualTo(OperationStatus.SUCCEEDED);
+        loadBalancer = fx.provider().loadBalancers(APP).stream().filter(l -> l.name().equals(LB)).findFirst()
+                .orElseThrow();
+    }
+
+    @AfterEach
+    void tearDownProvider() {
+        if (engine != null) {
+            engine.close();
+        }
+        if (fx != null) {
+            fx.close();
+        }
+    }
+
+    protected String account() {
+        return fx.provider().account().name();
+    }
+
+    protected Map<String, Object> deploy(String strategy, String version, boolean healthy, Map<String, Object> extra) {
+        Map<String, Object> r = new HashMap<>();
+        r.put("type", "deploy");
+        r.put("account", account());
+        r.put("location", fx.location());
+        r.put("application", APP);
+        r.put("stack", "prod");
+        r.put("strategy", strategy);
+        r.put("capacity", Map.of("min", 2, "desired", 2, "max", 2));
+        r.put("loadBalancers", List.of(LB));
+        r.put("spec", fx.spec(version, healthy));
+        r.put("deployTimeoutSec", healthy ? fx.deployTimeoutSec() : 5);
+        r.putAll(extra);
+        return r;
+    }
+
+    protected OperationState run(Map<String, Object> request) throws InterruptedException {
+        OperationState s = engine.run(request);
+        assertThat(s.status()).as("operation still running: %s", s.steps()).isNotEqualTo(OperationStatus.RUNNING);
+        return s;
+    }
+
+    protected Optional<ServerGroup> group(String name) {
+        return fx.provider().serverGroup(fx.location(), name);
+    }
+
+    protected List<ServerGroup> cluster() {
+        return fx.provider().serverGroups(APP).stream().filter(sg -> sg.cluster().equals(LB)).toList();
+    }
+
+    protected LoadDriver load() {
+        return new LoadDriver(() -> fx.probe(loadBalancer), CLIENTS, LOAD_LIMIT);
+    }
+
+    /** v1 deployed with the none strategy and serving through the load balancer. */
+    protected void serveV1() throws InterruptedException {
+        OperationState v1 = run(deploy("none", "v1", true, Map.of()));
+        assertThat(v1.status()).as("v1: %s", v1.error()).isEqualTo(OperationStatus.SUCCEEDED);
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> fx.probe(loadBalancer).ok());
+    }
+
+    @Test
+    void redBlackUnderLoadFailsNoRequestAndOnlyTheNewVersionAnswersAfterwards() throws Exception {
+        serveV1();
+        try (LoadDriver load = load()) {
+            load.awaitRequestsInPhase(100, Duration.ofSeconds(60));
+            load.phase("during");
+            OperationState s = run(deploy("redblack", "v2", true, Map.of()));
+            load.phase("after");
+            load.awaitRequestsInPhase(200, Duration.ofSeconds(60));
+            load.close();
+
+            assertThat(s.status()).as("red/black: %s", s.error()).isEqualTo(OperationStatus.SUCCEEDED);
+            assertThat(load.failures()).as("failed requests").isEmpty();
+            assertThat(load.versions("before")).containsExactly("v1");
+            assertThat(load.versions("after")).containsExactly("v2");
+            assertThat(load.requestsIn("after")).isGreaterThanOrEqualTo(200);
+        }
+        assertThat(group("hello-prod-v000")).get().satisfies(sg -> assertThat(sg.disabled()).isTrue());
+        assertThat(group("hello-prod-v001")).get().satisfies(sg -> assertThat(sg.enabled()).isTrue());
+    }
+
+    @Test
+    void highlanderDestroysEveryOlderGroupAndLeavesNothingOfThemRunning() throws Exception {
+        serveV1();
+        assertThat(run(deploy("none", "v2", true, Map.of())).status()).isEqualTo(OperationStatus.SUCCEEDED);
+        ServerGroup v0 = group("hello-prod-v000").orElseThrow();
+        ServerGroup v1 = group("hello-prod-v001").orElseThrow();
+
+        OperationState s = run(deploy("highlander", "v3", true, Map.of()));
+
+        assertThat(s.status()).as("highlander: %s", s.error()).isEqualTo(OperationStatus.SUCCEEDED);
+        assertThat(cluster()).extracting(ServerGroup::name).containsExactly("hello-prod-v002");
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> fx.nothingLeftRunning(v0) && fx.nothingLeftRunning(v1));
+        assertThat(fx.probe(loadBalancer).version()).isEqualTo("v3");
+    }
+
+    @Test
+    void aNeverHealthyRedBlackRollsBackWithoutAFailedRequest() throws Exception {
+        serveV1();
+        OperationState s;
+        try (LoadDriver load = load()) {
+            load.awaitRequestsInPhase(100, Duration.ofSeconds(60));
+            load.phase("during");
+            s = run(deploy("redblack", "v2", false, Map.of("rollback", Map.of("onFailure", true))));
+            load.phase("after");
+            load.awaitRequestsInPhase(100, Duration.ofSeconds(60));
+            load.close();
+            assertThat(load.failures()).as("failed requests").isEmpty();
+            assertThat(load.versions("after")).containsExactly("v1");
+        }
+        assertThat(s.status()).isEqualTo(OperationStatus.FAILED);
+        assertThat(s.error().message()).contains("health gate");
+        assertThat(group("hello-prod-v000")).get().satisfies(sg -> assertThat(sg.enabled()).isTrue());
+        assertThat(group("hello-prod-v001")).get().satisfies(sg -> assertThat(sg.disabled()).isTrue());
+    }
+
+    @Test
+    void rollbackWithDestroyLatestLeavesOnlyTheOldGroup() throws Exception {
+        serveV1();
+        OperationState s = run(deploy("redblack", "v2", false,
+                Map.of("rollback", Map.of("onFailure", true, "destroyLatest", true))));
+        assertThat(s.status()).isEqualTo(OperationStatus.FAILED);
+        assertThat(cluster()).extracting(ServerGroup::name).containsExactly("hello-prod-v000");
+        assertThat(fx.probe(loadBalancer).version()).isEqualTo("v1");
+    }
+}

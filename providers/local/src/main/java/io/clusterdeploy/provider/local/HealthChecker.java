@@ -1,0 +1,66 @@
+package io.clusterdeploy.provider.local;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.jetty.client.HttpClient;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Health-checks instances with an HTTP GET of their health path: any 2xx passes; another status,
+ * a connection failure or no answer within the timeout fails. Checks run asynchronously, so one
+ * hanging instance does not delay the others.
+ */
+final class HealthChecker implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(HealthChecker.class);
+    private static final long IDLE_TIMEOUT_MILLIS = 10_000;
+
+    private final HttpClient client;
+    private final Duration timeout;
+
+    HealthChecker(String account, Duration timeout) {
+        this.timeout = timeout;
+        QueuedThreadPool threads = new QueuedThreadPool();
+        threads.setName("local-health-" + account);
+        threads.setDaemon(true);
+        client = new HttpClient();
+        client.setExecutor(threads);
+        client.setFollowRedirects(false);
+        client.setConnectTimeout(timeout.toMillis());
+        // Close idle connections before the JDK HttpServer's 30 s idle close does, so a check
+        // never goes out on a connection the instance is dropping (a false DOWN).
+        client.setIdleTimeout(IDLE_TIMEOUT_MILLIS);
+        try {
+            client.start();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot start the health-check HTTP client", e);
+        }
+    }
+
+    /** Starts a check of {@code instance} unless one is still running or the process is gone. */
+    void check(InstanceProcess instance, String path) {
+        if (!instance.isAlive() || !instance.health().beginCheck()) {
+            return;
+        }
+        try {
+            client.newRequest(URI.create("http://127.0.0.1:" + instance.port() + path))
+                    .timeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                    .send(result -> instance.health().record(
+                            result.isSucceeded() && result.getResponse().getStatus() / 100 == 2));
+        } catch (RuntimeException e) {
+            LOG.debug("health check of {} could not be sent", instance.id(), e);
+            instance.health().record(false);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            client.stop();
+        } catch (Exception e) {
+            LOG.warn("stopping the health-check HTTP client failed", e);
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package io.clusterdeploy.provider.local;
+
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/** The outcome of an instance's health checks so far; at most one check runs at a time. */
+final class InstanceHealth {
+    private final AtomicBoolean checking = new AtomicBoolean();
+    private volatile boolean everPassed;
+    private volatile boolean passing;
+
+    /** Claims the next check; false while one is still running (a slow instance is not piled on). */
+    boolean beginCheck() {
+        return checking.compareAndSet(false, true);
+    }
+
+    void record(boolean passed) {
+        passing = passed;
+        if (passed) {
+            everPassed = true;
+        }
+        checking.set(false);
+    }
+
+    boolean everPassed() {
+        return everPassed;
+    }
+
+    boolean passing() {
+        return passing;
+    }
+}

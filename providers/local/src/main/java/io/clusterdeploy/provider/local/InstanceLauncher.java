@@ -1,0 +1,60 @@
+package io.clusterdeploy.provider.local;
+
+import io.clusterdeploy.engine.error.ClusterDeployException;
+import io.clusterdeploy.engine.error.ErrorKind;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Starts instance processes: a free loopback port, the command with its placeholders filled in,
+ * stdout and stderr appended to a log file under the state directory. No shell is involved.
+ */
+final class InstanceLauncher {
+    private final Path stateDir;
+    private final PortAllocator ports;
+
+    InstanceLauncher(Path stateDir, PortAllocator ports) {
+        this.stateDir = stateDir;
+        this.ports = ports;
+    }
+
+    /**
+     * Starts instance {@code number} of {@code group}.
+     *
+     * @throws ClusterDeployException INVALID_INPUT on {@code spec.command} when the process cannot be started
+     */
+    InstanceProcess launch(String group, int number, DeploySpec spec, boolean inRotation) {
+        String id = group + "-" + number;
+        int port;
+        try {
+            port = ports.allocate();
+        } catch (IllegalStateException | UncheckedIOException e) {
+            throw new ClusterDeployException(ErrorKind.UNAVAILABLE, null, "no loopback port for " + id + ": " + e.getMessage(), e);
+        }
+        try {
+            Path log = Files.createDirectories(stateDir.resolve(group)).resolve(id + ".log");
+            List<String> command = spec.command().render(port, id);
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            builder.environment().putAll(spec.renderEnv(port, id));
+            Process process = builder.start();
+            // Instances read nothing; a closed stdin makes a process that tries see end-of-file, not hang.
+            process.getOutputStream().close();
+            return new InstanceProcess(id, number, port, process, Instant.now(), log, spec.shutdownTimeout(), inRotation);
+        } catch (IOException e) {
+            ports.release(port);
+            throw ClusterDeployException.invalid("spec.command",
+                    "cannot start '" + spec.command().executable() + "': " + e.getMessage());
+        }
+    }
+
+    /** Returns the instance's port once its process is gone. */
+    void release(InstanceProcess instance) {
+        ports.release(instance.port());
+    }
+}

@@ -1,0 +1,337 @@
+package io.clusterdeploy.provider.local;
+
+import io.clusterdeploy.engine.error.ClusterDeployException;
+import io.clusterdeploy.engine.error.ErrorKind;
+import io.clusterdeploy.engine.model.Account;
+import io.clusterdeploy.engine.model.Capacity;
+import io.clusterdeploy.engine.model.LoadBalancer;
+import io.clusterdeploy.engine.model.SecurityGroup;
+import io.clusterdeploy.engine.model.ServerGroup;
+import io.clusterdeploy.engine.naming.ServerGroupName;
+import io.clusterdeploy.engine.provider.CloudProvider;
+import io.clusterdeploy.engine.provider.CreateServerGroupRequest;
+import io.clusterdeploy.engine.provider.UpsertLoadBalancerRequest;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The local cloud: a server group is a set of processes on this machine, a load balancer an
+ * embedded Jetty reverse proxy on a loopback port. Meant for demos, tests and trying strategies out
+ * without a cloud; nothing survives {@link #close()}.
+ */
+public final class LocalProvider implements CloudProvider {
+    /** The one location of a local account. */
+    public static final String LOCATION = "local";
+
+    private static final Logger LOG = LoggerFactory.getLogger(LocalProvider.class);
+    private static final Pattern LOAD_BALANCER_NAME = Pattern.compile("[a-zA-Z0-9._]+(-[a-zA-Z0-9._~^-]+)*");
+    private static final Duration HEALTH_CHECK_TIMEOUT = Duration.ofSeconds(2);
+    private static final Duration MAX_RESTART_BACKOFF = Duration.ofSeconds(30);
+
+    private final Account account;
+    private final LocalSettings settings;
+    private final ConcurrentMap<String, LocalServerGroup> groups = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, LocalLoadBalancer> loadBalancers = new ConcurrentHashMap<>();
+    private final Object loadBalancerChanges = new Object();
+    private final ExecutableLocator executables = new ExecutableLocator(System.getenv("PATH"));
+    private final InstanceLauncher launcher;
+    private final Terminator terminator = new Terminator();
+    private final CreationClock clock = new CreationClock(Clock.systemUTC());
+    private final HealthChecker healthChecker;
+    private final ScheduledExecutorService scheduler;
+    // Mutations share the read side; close takes the write side, so it never races a process start.
+    private final ReentrantReadWriteLock lifecycle = new ReentrantReadWriteLock();
+    private boolean closed; // guarded by lifecycle
+
+    public LocalProvider(Account account, LocalSettings settings) {
+        this.account = account;
+        this.settings = settings;
+        this.launcher = new InstanceLauncher(settings.stateDir(), new PortAllocator());
+        this.healthChecker = new HealthChecker(account.name(), HEALTH_CHECK_TIMEOUT);
+        this.scheduler = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread t = new Thread(task, "local-provider-" + account.name());
+            t.setDaemon(true);
+            return t;
+        });
+        long interval = settings.healthCheckInterval().toMillis();
+        scheduler.scheduleWithFixedDelay(this::checkAndConverge, 0, interval, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public Account account() {
+        return account;
+    }
+
+    // ---- reads ----------------------------------------------------------------------------
+
+    @Override
+    public List<String> applications() {
+        TreeSet<String> apps = new TreeSet<>();
+        groups.values().forEach(g -> apps.add(g.moniker().app()));
+        loadBalancers.keySet().forEach(name -> apps.add(applicationOf(name)));
+        return List.copyOf(apps);
+    }
+
+    @Override
+    public List<ServerGroup> serverGroups(String application) {
+        return groups.values().stream()
+                .filter(g -> g.moniker().app().equals(application))
+                .map(g -> g.snapshot(account.name()))
+                .sorted(ServerGroup.NEWEST_FIRST)
+                .toList();
+    }
+
+    @Override
+    public Optional<ServerGroup> serverGroup(String location, String name) {
+        if (!LOCATION.equals(location) || name == null) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(groups.get(name)).map(g -> g.snapshot(account.name()));
+    }
+
+    @Override
+    public List<LoadBalancer> loadBalancers(String application) {
+        return loadBalancers.values().stream()
+                .filter(lb -> application == null || applicationOf(lb.name()).equals(application))
+                .sorted(Comparator.comparing(LocalLoadBalancer::name))
+                .map(this::model)
+                .toList();
+    }
+
+    /** Always empty: local processes have no firewall; every instance listens on the loopback interface only. */
+    @Override
+    public List<SecurityGroup> securityGroups(String application) {
+        return List.of();
+    }
+
+    // ---- mutations -----------------------------------------------------------------------
+
+    @Override
+    public void validate(CreateServerGroupRequest request) {
+        ServerGroupName.parse(request.name());
+        requireLocalLocation(request.location());
+        DeploySpec spec = DeploySpec.parse(request.spec());
+        executables.locate("spec.command", spec.command().executable());
+        for (String lb : request.loadBalancers()) {
+            if (!loadBalancers.containsKey(lb)) {
+                throw ClusterDeployException.invalid("loadBalancers", "unknown load balancer '" + lb
+                        + "' in account '" + account.name() + "'; known: " + new TreeSet<>(loadBalancers.keySet()));
+            }
+        }
+        if (!request.securityGroups().isEmpty()) {
+            throw ClusterDeployException.invalid("securityGroups",
+                    "the local provider has no security groups; leave securityGroups empty");
+        }
+    }
+
+    @Override
+    public ServerGroup createServerGroup(CreateServerGroupRequest request) {
+        return mutate(() -> {
+            validate(request);
+            LocalServerGroup group = new LocalServerGroup(request.name(),
+                    ServerGroupName.parse(request.name()).moniker(), DeploySpec.parse(request.spec()),
+                    request.capacity(), request.loadBalancers(), request.tags(), clock.next(), launcher, terminator,
+                    new RestartBackoff(settings.healthCheckInterval(), MAX_RESTART_BACKOFF));
+            if (groups.putIfAbsent(request.name(), group) != null) {
+                throw ClusterDeployException.conflict("name",
+                        "server group '" + request.name() + "' already exists in account '" + account.name() + "'");
+            }
+            try {
+                group.start();
+            } catch (RuntimeException e) {
+                groups.remove(request.name(), group);
+                throw e;
+            }
+            LOG.info("created server group {} in account {}", request.name(), account.name());
+            return group.snapshot(account.name());
+        });
+    }
+
+    @Override
+    public ServerGroup resize(String location, String name, Capacity capacity) {
+        if (capacity == null) {
+            throw ClusterDeployException.invalid("capacity", "capacity is required");
+        }
+        return mutate(() -> {
+            LocalServerGroup group = existing(location, name);
+            group.resize(capacity);
+            return group.snapshot(account.name());
+        });
+    }
+
+    @Override
+    public ServerGroup enable(String location, String name) {
+        return mutate(() -> {
+            LocalServerGroup group = existing(location, name);
+            group.enable();
+            return group.snapshot(account.name());
+        });
+    }
+
+    @Override
+    public ServerGroup disable(String location, String name, int percentage) {
+        if (percentage < 1 || percentage > 100) {
+            throw ClusterDeployException.invalid("percentage", "percentage must be between 1 and 100, was " + percentage);
+        }
+        return mutate(() -> {
+            LocalServerGroup group = existing(location, name);
+            group.disable(percentage);
+            return group.snapshot(account.name());
+        });
+    }
+
+    @Override
+    public void destroy(String location, String name) {
+        requireLocalLocation(location);
+        mutate(() -> {
+            LocalServerGroup group = name == null ? null : groups.get(name);
+            if (group != null && group.destroy()) {
+                groups.remove(name, group);
+                LOG.info("destroyed server group {} in account {}", name, account.name());
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public LoadBalancer upsertLoadBalancer(UpsertLoadBalancerRequest request) {
+        if (!LOAD_BALANCER_NAME.matcher(request.name()).matches()) {
+            throw ClusterDeployException.invalid("name", "invalid load balancer name '" + request.name()
+                    + "': use letters, digits, '.', '_' and '-', starting with the application name");
+        }
+        requireLocalLocation(request.location());
+        LoadBalancerSpec spec = LoadBalancerSpec.parse(request.spec());
+        return mutate(() -> {
+            synchronized (loadBalancerChanges) {
+                LocalLoadBalancer existing = loadBalancers.get(request.name());
+                if (existing != null && existing.port() == spec.port()) {
+                    return model(existing);
+                }
+                // A new port: listen there first, so a failure leaves the old one serving.
+                LocalLoadBalancer started = LocalLoadBalancer.start(request.name(), spec.port(),
+                        new RoundRobinRouter(() -> backendsOf(request.name())));
+                loadBalancers.put(request.name(), started);
+                if (existing != null) {
+                    existing.stop();
+                }
+                return model(started);
+            }
+        });
+    }
+
+    /** Stops the load balancers and every process (graceful, then forced). Idempotent. */
+    @Override
+    public void close() {
+        lifecycle.writeLock().lock();
+        try {
+            if (closed) {
+                return;
+            }
+            closed = true;
+        } finally {
+            lifecycle.writeLock().unlock();
+        }
+        scheduler.shutdownNow();
+        try {
+            if (!scheduler.awaitTermination(30, TimeUnit.SECONDS)) {
+                LOG.warn("the health checker of account {} did not stop", account.name());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        loadBalancers.values().forEach(LocalLoadBalancer::stop);
+        loadBalancers.clear();
+        List<InstanceProcess> all = new ArrayList<>();
+        groups.values().forEach(g -> all.addAll(g.detachAll()));
+        groups.clear();
+        terminator.stop(all);
+        all.forEach(launcher::release);
+        healthChecker.close();
+        LOG.info("local provider {} closed; {} processes stopped", account.name(), all.size());
+    }
+
+    // ---- internals -----------------------------------------------------------------------
+
+    private void checkAndConverge() {
+        try {
+            for (LocalServerGroup group : groups.values()) {
+                String path = group.spec().healthCheckPath();
+                group.instances().forEach(i -> healthChecker.check(i, path));
+                group.reconcile();
+            }
+        } catch (RuntimeException e) {
+            // Never let one bad round cancel the schedule.
+            LOG.warn("health check round of account {} failed", account.name(), e);
+        }
+    }
+
+    /** The instances behind a load balancer: its groups oldest first, each group's instances oldest first. */
+    private List<InstanceProcess> backendsOf(String loadBalancer) {
+        return groups.values().stream()
+                .filter(g -> g.loadBalancers().contains(loadBalancer))
+                .sorted(Comparator.comparing(LocalServerGroup::createdTime))
+                .flatMap(g -> g.instances().stream())
+                .toList();
+    }
+
+    private LoadBalancer model(LocalLoadBalancer lb) {
+        List<String> members = groups.values().stream()
+                .filter(g -> g.loadBalancers().contains(lb.name()))
+                .map(LocalServerGroup::name)
+                .sorted()
+                .toList();
+        return new LoadBalancer(lb.name(), account.name(), LOCATION, lb.address(), members, Map.of("port", lb.port()));
+    }
+
+    private LocalServerGroup existing(String location, String name) {
+        requireLocalLocation(location);
+        LocalServerGroup group = name == null ? null : groups.get(name);
+        if (group == null) {
+            throw ClusterDeployException.notFound("name",
+                    "server group '" + name + "' not found in account '" + account.name() + "'");
+        }
+        return group;
+    }
+
+    private static void requireLocalLocation(String location) {
+        if (!LOCATION.equals(location)) {
+            throw ClusterDeployException.invalid("location",
+                    "the local provider has only the location '" + LOCATION + "', not '" + location + "'");
+        }
+    }
+
+    /** A load balancer's application is the first token of its name, as for server groups. */
+    private static String applicationOf(String name) {
+        int dash = name.indexOf('-');
+        return dash < 0 ? name : name.substring(0, dash);
+    }
+
+    private <T> T mutate(Supplier<T> change) {
+        lifecycle.readLock().lock();
+        try {
+            if (closed) {
+                throw new ClusterDeployException(ErrorKind.UNAVAILABLE, null,
+                        "the local provider of account '" + account.name() + "' is closed");
+            }
+            return change.get();
+        } finally {
+            lifecycle.readLock().unlock();
+        }
+    }
+}

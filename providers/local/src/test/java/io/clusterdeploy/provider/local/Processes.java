@@ -1,0 +1,43 @@
+package io.clusterdeploy.provider.local;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** What the operating system says about the sample-app processes this test JVM started. */
+final class Processes {
+    private Processes() {
+    }
+
+    /** Pids of live descendant processes running the sample app. */
+    static Set<Long> sampleApps() {
+        return ProcessHandle.current().descendants()
+                .filter(ProcessHandle::isAlive)
+                .filter(p -> arguments(p).contains("io.clusterdeploy.sample.HelloApp"))
+                .map(ProcessHandle::pid)
+                .collect(Collectors.toSet());
+    }
+
+    /** The pid of the live process started with {@code --instance-id id}. */
+    static Optional<Long> pidOf(String instanceId) {
+        return ProcessHandle.current().descendants()
+                .filter(ProcessHandle::isAlive)
+                .filter(p -> {
+                    List<String> args = arguments(p);
+                    int i = args.indexOf("--instance-id");
+                    return i >= 0 && i + 1 < args.size() && args.get(i + 1).equals(instanceId);
+                })
+                .map(ProcessHandle::pid)
+                .findFirst();
+    }
+
+    static boolean alive(long pid) {
+        return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+    }
+
+    private static List<String> arguments(ProcessHandle p) {
+        return p.info().arguments().map(Arrays::asList).orElse(List.of());
+    }
+}
