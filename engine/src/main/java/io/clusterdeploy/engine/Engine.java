@@ -2,6 +2,7 @@ package io.clusterdeploy.engine;
 
 import io.clusterdeploy.engine.api.ApiHandler;
 import io.clusterdeploy.engine.api.ClusterDeployApi;
+import io.clusterdeploy.engine.deploy.ValidationHooks;
 import io.clusterdeploy.engine.guard.GuardedCloudProvider;
 import io.clusterdeploy.engine.guard.TrafficGuards;
 import io.clusterdeploy.engine.operation.OperationRunner;
@@ -24,8 +25,14 @@ public final class Engine implements AutoCloseable {
 
     /** Every provider is wrapped so that no operation can take a guarded cluster off the air. */
     public Engine(Accounts accounts, TrafficGuards guards, OperationStore store, OperationRunner.Options options) {
+        this(accounts, guards, ValidationHooks.NONE, store, options);
+    }
+
+    /** {@code hooks} runs rolling red/black's validation as this front end understands it. */
+    public Engine(Accounts accounts, TrafficGuards guards, ValidationHooks hooks, OperationStore store,
+                  OperationRunner.Options options) {
         this.accounts = accounts.map(p -> new GuardedCloudProvider(p, guards));
-        this.runner = new OperationRunner(this.accounts, store, new Operations(this.accounts, guards), options);
+        this.runner = new OperationRunner(this.accounts, store, new Operations(this.accounts, guards, hooks), options);
         this.api = new ClusterDeployApi(this.accounts, runner);
     }
 

@@ -55,6 +55,10 @@ final class CreateServerGroupStep implements Step {
             return "adopted " + name + ", created before a restart";
         }
         Capacity capacity = CapacityMaps.fromMap(ctx.get(DeployContext.CAPACITY));
+        if (request.strategy() == Strategy.ROLLINGREDBLACK) {
+            // Rolling red/black starts empty and grows step by step towards the target.
+            capacity = new Capacity(0, 0, capacity.max());
+        }
         provider.createServerGroup(new CreateServerGroupRequest(name, request.location(), capacity,
                 request.loadBalancers(), request.securityGroups(), request.spec(),
                 Map.of(ServerGroup.TAG_OPERATION, ctx.operationId())));

@@ -14,9 +14,12 @@ import java.util.Map;
 /** A deploy with one of Spinnaker's strategies, as an ordered plan of steps. */
 public final class DeployOperation implements Operation {
     private final DeployRequest request;
+    private final ValidationHook hook;
 
-    public DeployOperation(DeployRequest request) {
+    /** {@code hooks} resolves rolling red/black's validation settings, when the request has any. */
+    public DeployOperation(DeployRequest request, ValidationHooks hooks) {
         this.request = request;
+        this.hook = request.validation().isEmpty() ? null : hooks.resolve("validation", request.validation());
     }
 
     public DeployRequest request() {
@@ -55,6 +58,12 @@ public final class DeployOperation implements Operation {
 
     @Override
     public List<Step> steps() {
+        if (request.strategy() == Strategy.ROLLINGREDBLACK) {
+            List<Step> steps = new ArrayList<>();
+            steps.add(new CreateServerGroupStep(request));
+            steps.addAll(new RollingRedBlackSteps(request, hook).steps());
+            return List.copyOf(steps);
+        }
         List<Step> steps = new ArrayList<>();
         steps.add(new CreateServerGroupStep(request));
         steps.add(new WaitForHealthyStep(request.location(), request.targetHealthyDeployPercentage(),
@@ -65,6 +74,7 @@ public final class DeployOperation implements Operation {
                 steps.add(new DisablePreviousStep(request));
                 steps.add(new DestroyPreviousStep(request));
             }
+            case ROLLINGREDBLACK -> throw new IllegalStateException("planned above");
             case REDBLACK -> {
                 if (request.maxRemainingAsgs() > 0) {
                     steps.add(new ShrinkClusterStep(request.location(), request.clusterName(),
@@ -87,6 +97,9 @@ public final class DeployOperation implements Operation {
 
     @Override
     public List<Step> rollbackSteps() {
+        if (request.strategy() == Strategy.ROLLINGREDBLACK) {
+            return new RollingRedBlackSteps(request, hook).rollbackSteps();
+        }
         if (!request.rollbackOnFailure()) {
             return List.of();
         }

@@ -29,6 +29,8 @@ import java.util.Map;
  * @param deployTimeout                 how long the health gate waits
  * @param rollbackOnFailure             on failure, restore the previous groups and disable the new one
  * @param rollbackDestroyLatest         when rolling back, destroy the new group instead of disabling it
+ * @param targetPercentages             rolling red/black: the steps, increasing, ending at 100
+ * @param validation                    rolling red/black: the hook to run at each step, as the front end names it (may be empty)
  */
 public record DeployRequest(
         String account,
@@ -48,7 +50,9 @@ public record DeployRequest(
         int targetHealthyDeployPercentage,
         Duration deployTimeout,
         boolean rollbackOnFailure,
-        boolean rollbackDestroyLatest) {
+        boolean rollbackDestroyLatest,
+        java.util.List<Integer> targetPercentages,
+        Map<String, Object> validation) {
 
     private static final int DAY = 86_400;
 
@@ -72,9 +76,24 @@ public record DeployRequest(
         boolean onFailure = rollback.optionalBoolean("onFailure", false);
         boolean destroyLatest = rollback.optionalBoolean("destroyLatest", false);
         rollback.rejectUnknown();
+        List<Integer> targets = List.of();
+        Map<String, Object> validation = Map.of();
+        if (strategy == Strategy.ROLLINGREDBLACK) {
+            targets = TargetPercentages.parse(f.path("targetPercentages"), f.raw().get("targetPercentages"));
+            f.has("targetPercentages");
+            validation = f.optionalMap("validation");
+        } else {
+            for (String rollingOnly : List.of("targetPercentages", "validation")) {
+                if (f.has(rollingOnly)) {
+                    throw ClusterDeployException.invalid(f.path(rollingOnly),
+                            rollingOnly + " applies only to the rollingredblack strategy");
+                }
+            }
+        }
         return new DeployRequest(account, location, cluster, capacity, loadBalancers, securityGroups, spec,
                 strategy, maxRemainingAsgs, delayBeforeDisableSec, scaleDown, delayBeforeScaleDownSec,
-                allowDeleteActive, useSourceCapacity, pct, Duration.ofSeconds(timeout), onFailure, destroyLatest);
+                allowDeleteActive, useSourceCapacity, pct, Duration.ofSeconds(timeout), onFailure, destroyLatest,
+                targets, validation);
     }
 
     private static ServerGroupName cluster(Fields f) {

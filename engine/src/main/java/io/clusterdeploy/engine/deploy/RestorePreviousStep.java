@@ -41,9 +41,8 @@ final class RestorePreviousStep implements Step {
             if (!current.get().capacity().equals(snap.capacity())) {
                 ctx.provider().resize(request.location(), snap.name(), snap.capacity());
             }
-            if (current.get().disabled()) {
-                ctx.provider().enable(request.location(), snap.name());
-            }
+            // Unconditionally: a partly disabled group (rolling red/black) still counts as enabled.
+            ctx.provider().enable(request.location(), snap.name());
             restored.add(snap);
         }
         for (DeployContext.Snapshot snap : restored) {

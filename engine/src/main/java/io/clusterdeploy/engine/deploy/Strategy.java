@@ -12,7 +12,9 @@ public enum Strategy {
     /** Deploy, wait healthy, then disable and destroy every older group of the cluster. */
     HIGHLANDER("highlander"),
     /** Deploy, wait healthy, then disable (and optionally scale down) the older groups. */
-    REDBLACK("redblack");
+    REDBLACK("redblack"),
+    /** Grow the new group and shrink the source's traffic in steps, checking health (and a hook) at each. */
+    ROLLINGREDBLACK("rollingredblack");
 
     private final String id;
 

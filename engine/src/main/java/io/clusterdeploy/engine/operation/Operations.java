@@ -4,6 +4,7 @@ import io.clusterdeploy.engine.cluster.ClusterOperations;
 import io.clusterdeploy.engine.cluster.RollbackCluster;
 import io.clusterdeploy.engine.deploy.DeployOperation;
 import io.clusterdeploy.engine.deploy.DeployRequest;
+import io.clusterdeploy.engine.deploy.ValidationHooks;
 import io.clusterdeploy.engine.error.ClusterDeployException;
 import io.clusterdeploy.engine.guard.TrafficGuards;
 import io.clusterdeploy.engine.json.Fields;
@@ -25,10 +26,16 @@ public final class Operations implements OperationParser {
 
     private final Accounts accounts;
     private final TrafficGuards guards;
+    private final ValidationHooks hooks;
 
     public Operations(Accounts accounts, TrafficGuards guards) {
+        this(accounts, guards, ValidationHooks.NONE);
+    }
+
+    public Operations(Accounts accounts, TrafficGuards guards, ValidationHooks hooks) {
         this.accounts = accounts;
         this.guards = guards;
+        this.hooks = hooks;
     }
 
     @Override
@@ -40,7 +47,7 @@ public final class Operations implements OperationParser {
         String location = location(f, account);
         f.optionalBoolean("failIfBusy", false); // read by the runner; checked here like every field
         Operation op = switch (type) {
-            case "deploy" -> new DeployOperation(DeployRequest.parse(f, accountName, location));
+            case "deploy" -> new DeployOperation(DeployRequest.parse(f, accountName, location), hooks);
             case "resize" -> ServerGroupOperations.resize(f, accountName, location);
             case "enable" -> ServerGroupOperations.enable(f, accountName, location);
             case "disable" -> ServerGroupOperations.disable(f, accountName, location);

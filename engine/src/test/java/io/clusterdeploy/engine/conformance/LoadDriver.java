@@ -16,7 +16,8 @@ import java.util.function.Supplier;
 
 /**
  * Steady load from a few client threads, counting every request and failure, and which versions
- * answered in each named phase ("before", "during", "after"). Bounded: it stops by itself after
+ * answered in each named phase ("before", "during", "after"): a request counts in a phase only if
+ * it started and ended in it. Bounded: it stops by itself after
  * {@code maxDuration} even if nobody stops it.
  */
 public final class LoadDriver implements AutoCloseable {
@@ -36,8 +37,11 @@ public final class LoadDriver implements AutoCloseable {
         for (int i = 0; i < clients; i++) {
             Thread t = new Thread(() -> {
                 while (running.get() && System.nanoTime() < deadline) {
-                    String p = phase.get();
+                    String start = phase.get();
                     TrafficProbe.Answer a = probe.get();
+                    // A request that spans a phase change belongs to neither phase.
+                    String end = phase.get();
+                    String p = start.equals(end) ? start : start + "->" + end;
                     requests.incrementAndGet();
                     requestsByPhase.computeIfAbsent(p, k -> new AtomicLong()).incrementAndGet();
                     if (!a.ok()) {

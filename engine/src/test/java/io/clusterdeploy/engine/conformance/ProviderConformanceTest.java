@@ -165,4 +165,73 @@ public abstract class ProviderConformanceTest {
         assertThat(cluster()).extracting(ServerGroup::name).containsExactly("hello-prod-v000");
         assertThat(fx.probe(loadBalancer).version()).isEqualTo("v1");
     }
+
+    /** Runs {@code operation} under load; returns the load report after a settled "after" phase. */
+    protected LoadDriver underLoad(java.util.concurrent.Callable<OperationState> operation,
+                                   java.util.function.Consumer<OperationState> check) throws Exception {
+        LoadDriver load = load();
+        try {
+            load.awaitRequestsInPhase(100, Duration.ofSeconds(60));
+            load.phase("during");
+            OperationState s = operation.call();
+            check.accept(s);
+            load.phase("after");
+            load.awaitRequestsInPhase(150, Duration.ofSeconds(60));
+        } finally {
+            load.close();
+        }
+        assertThat(load.failures()).as("failed requests").isEmpty();
+        return load;
+    }
+
+    private static java.util.function.Consumer<OperationState> succeeded() {
+        return s -> assertThat(s.status()).as("%s: %s", s.type(), s.error()).isEqualTo(OperationStatus.SUCCEEDED);
+    }
+
+    @Test
+    void rollingRedBlackUnderLoadFailsNoRequest() throws Exception {
+        serveV1();
+        LoadDriver load = underLoad(() -> run(deploy("rollingredblack", "v2", true,
+                Map.of("targetPercentages", List.of(50)))), succeeded());
+        assertThat(load.versions("before")).containsExactly("v1");
+        assertThat(load.versions("after")).containsExactly("v2");
+        assertThat(group("hello-prod-v000")).get().satisfies(sg -> assertThat(sg.disabled()).isTrue());
+    }
+
+    @Test
+    void rollbackClusterUnderLoadFailsNoRequestAndBringsBackTheOldVersion() throws Exception {
+        serveV1();
+        assertThat(run(deploy("redblack", "v2", true, Map.of())).status()).isEqualTo(OperationStatus.SUCCEEDED);
+        LoadDriver load = underLoad(() -> run(Map.of("type", "rollbackCluster", "account", account(),
+                "location", fx.location(), "cluster", LB)), succeeded());
+        assertThat(load.versions("before")).containsExactly("v2");
+        assertThat(load.versions("after")).containsExactly("v1");
+    }
+
+    @Test
+    void disableAndEnableUnderLoadFailNoRequest() throws Exception {
+        serveV1();
+        assertThat(run(deploy("none", "v2", true, Map.of())).status()).isEqualTo(OperationStatus.SUCCEEDED);
+        LoadDriver disabled = underLoad(() -> run(Map.of("type", "disable", "account", account(),
+                "location", fx.location(), "serverGroupName", "hello-prod-v000")), succeeded());
+        assertThat(disabled.versions("after")).containsExactly("v2");
+        LoadDriver enabled = underLoad(() -> run(Map.of("type", "enable", "account", account(),
+                "location", fx.location(), "serverGroupName", "hello-prod-v000")), succeeded());
+        assertThat(enabled.versions("after")).containsExactlyInAnyOrder("v1", "v2");
+    }
+
+    @Test
+    void aCancelledRedBlackUnderLoadFailsNoRequestAndKeepsTheOldVersion() throws Exception {
+        serveV1();
+        LoadDriver load = underLoad(() -> {
+            OperationState started = engine.runner.start(deploy("redblack", "v2", true,
+                    Map.of("delayBeforeDisableSec", 600, "rollback", Map.of("onFailure", true))));
+            Awaitility.await().atMost(Duration.ofSeconds(120)).until(() -> engine.runner.get(started.id()).orElseThrow()
+                    .steps().stream().anyMatch(st -> st.name().equals("waitBeforeDisable")));
+            engine.runner.cancel(started.id());
+            return engine.runner.awaitFinished(started.id(), Duration.ofSeconds(120));
+        }, s -> assertThat(s.status()).isEqualTo(OperationStatus.CANCELLED));
+        assertThat(load.versions("after")).containsExactly("v1");
+        assertThat(group("hello-prod-v001")).get().satisfies(sg -> assertThat(sg.disabled()).isTrue());
+    }
 }

@@ -190,4 +190,55 @@ class DeployStrategiesTest {
         assertThat(io.clusterdeploy.engine.operation.ClusterGroups.requiredUp(10, 95)).isEqualTo(10);
         assertThat(io.clusterdeploy.engine.operation.ClusterGroups.requiredUp(0, 100)).isZero();
     }
+
+    @Test
+    void rollingRedBlackGrowsTheNewGroupAndShiftsTrafficStepByStep() throws Exception {
+        engine.run(deploy("none", "v1", Map.of("capacity", Map.of("min", 2, "desired", 4, "max", 4))));
+        OperationState s = engine.run(deploy("rollingredblack", "v2", Map.of(
+                "capacity", Map.of("min", 4, "desired", 4, "max", 4),
+                "targetPercentages", List.of(25, 50), "validation", Map.of("check", "yes"))));
+
+        assertThat(s.status()).as("%s", s.error()).isEqualTo(OperationStatus.SUCCEEDED);
+        assertThat(stepNames(s)).containsExactly("createServerGroup", "pinSourceCapacity",
+                "resizeNewServerGroup(25%)", "waitForHealthy(25%)", "validate(25%)", "disableSource(25%)",
+                "resizeNewServerGroup(50%)", "waitForHealthy(50%)", "validate(50%)", "disableSource(50%)",
+                "resizeNewServerGroup(100%)", "waitForHealthy(100%)", "validate(100%)", "disableSource(100%)",
+                "unpinSourceCapacity");
+        assertThat(engine.validatedAt).containsExactly(25, 50, 100);
+        assertThat(cloud.mutations()).containsSubsequence("create hello-prod-v001", "resize hello-prod-v000 4",
+                "resize hello-prod-v001 1", "disable hello-prod-v000 25%", "resize hello-prod-v001 2",
+                "disable hello-prod-v000 50%", "resize hello-prod-v001 4", "disable hello-prod-v000");
+        assertThat(group("hello-prod-v000").disabled()).isTrue();
+        assertThat(group("hello-prod-v000").capacity()).as("unpinned").isEqualTo(
+                new io.clusterdeploy.engine.model.Capacity(2, 4, 4));
+        assertThat(group("hello-prod-v001").capacity().desired()).isEqualTo(4);
+    }
+
+    @Test
+    void aFailingValidationHookRollsTheRollingDeployBack() throws Exception {
+        engine.run(deploy("none", "v1", Map.of("capacity", Map.of("min", 2, "desired", 4, "max", 4))));
+        OperationState s = engine.run(deploy("rollingredblack", "v2", Map.of(
+                "validation", Map.of("fail", 100), "rollback", Map.of("onFailure", true))));
+
+        assertThat(s.status()).isEqualTo(OperationStatus.FAILED);
+        assertThat(s.error().message()).contains("validation at 100% failed: error rate too high");
+        assertThat(group("hello-prod-v000").enabled()).isTrue();
+        assertThat(group("hello-prod-v000").capacity()).isEqualTo(new io.clusterdeploy.engine.model.Capacity(2, 4, 4));
+        assertThat(group("hello-prod-v001").disabled()).isTrue();
+        assertThat(cloud.mutations()).contains("disable hello-prod-v000 50%", "enable hello-prod-v000");
+    }
+
+    @Test
+    void badTargetPercentagesAreRefused() {
+        for (Object bad : List.of(List.of(50, 40), List.of(0, 100), List.of(50, 101), List.of(), "50")) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> engine.runner.start(
+                            deploy("rollingredblack", "v2", Map.of("targetPercentages", bad))))
+                    .isInstanceOfSatisfying(io.clusterdeploy.engine.error.ClusterDeployException.class,
+                            e -> assertThat(e.field()).startsWith("targetPercentages"));
+        }
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> engine.runner.start(
+                        deploy("redblack", "v2", Map.of("targetPercentages", List.of(50)))))
+                .hasMessageContaining("only to the rollingredblack strategy");
+        assertThat(cloud.mutations()).isEmpty();
+    }
 }

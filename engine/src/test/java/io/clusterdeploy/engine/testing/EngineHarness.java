@@ -20,6 +20,8 @@ public final class EngineHarness implements AutoCloseable {
     public final OperationRunner runner;
 
     public final TrafficGuards guards;
+    /** Rolling red/black hooks: {@code {"fail": N}} fails at N%, anything else passes and is recorded. */
+    public final java.util.List<Integer> validatedAt = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public EngineHarness(CloudProvider provider) {
         this(provider, TrafficGuards.none());
@@ -34,7 +36,12 @@ public final class EngineHarness implements AutoCloseable {
 
     /** A second runner over the same accounts and store: what a restarted server would build. */
     public OperationRunner newRunner() {
-        return new OperationRunner(accounts, store, new Operations(accounts, guards),
+        return new OperationRunner(accounts, store, new Operations(accounts, guards, (field, settings) -> (id, group, pct) -> {
+                    validatedAt.add(pct);
+                    if (Integer.valueOf(pct).equals(settings.get("fail"))) {
+                        throw new IllegalStateException("error rate too high");
+                    }
+                }),
                 new OperationRunner.Options(Clock.systemUTC(), Duration.ofMillis(10)));
     }
 
