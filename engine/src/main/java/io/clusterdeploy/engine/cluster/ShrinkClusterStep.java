@@ -49,14 +49,16 @@ public final class ShrinkClusterStep implements Step {
         List<String> kept = ClusterOrder.sort(groups, retainLargerOverNewer).stream().skip(shrinkToSize)
                 .filter(sg -> !doomed.contains(sg)).map(ServerGroup::name).toList();
         List<String> destroyed = new ArrayList<>();
-        for (ServerGroup sg : doomed) {
+        for (String name : ctx.plan(ContextKeys.DESTROYED, doomed.stream().map(ServerGroup::name).toList())) {
             ctx.checkCancelled();
-            if (sg.enabled()) {
-                ctx.provider().disable(location, sg.name(), 100);
+            java.util.Optional<ServerGroup> sg = ctx.provider().serverGroup(location, name);
+            if (sg.isPresent()) {
+                if (sg.get().enabled()) {
+                    ctx.provider().disable(location, name, 100);
+                }
+                ctx.provider().destroy(location, name);
             }
-            ctx.provider().destroy(location, sg.name());
-            ctx.append(ContextKeys.DESTROYED, sg.name());
-            destroyed.add(sg.name());
+            destroyed.add(name);
         }
         String msg = destroyed.isEmpty() ? "nothing to destroy" : "destroyed " + String.join(", ", destroyed);
         return kept.isEmpty() ? msg : msg + "; kept active " + String.join(", ", kept) + " (allowDeleteActive is off)";

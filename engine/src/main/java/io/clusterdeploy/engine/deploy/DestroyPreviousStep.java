@@ -24,17 +24,18 @@ final class DestroyPreviousStep implements Step {
     public String run(StepContext ctx) {
         String newName = ctx.getString(DeployContext.NEW_SERVER_GROUP);
         List<String> destroyed = new ArrayList<>();
-        for (ServerGroup sg : ClusterGroups.of(ctx.provider(), request.location(), request.clusterName())) {
-            if (sg.name().equals(newName)) {
-                continue;
-            }
+        List<String> planned = ctx.plan(DeployContext.DESTROYED, ClusterGroups.of(ctx.provider(), request.location(),
+                request.clusterName()).stream().map(ServerGroup::name).filter(n -> !n.equals(newName)).toList());
+        for (String name : planned) {
             ctx.checkCancelled();
-            if (sg.enabled()) {
-                ctx.provider().disable(request.location(), sg.name(), 100);
+            java.util.Optional<ServerGroup> sg = ctx.provider().serverGroup(request.location(), name);
+            if (sg.isPresent()) {
+                if (sg.get().enabled()) {
+                    ctx.provider().disable(request.location(), name, 100);
+                }
+                ctx.provider().destroy(request.location(), name);
             }
-            ctx.provider().destroy(request.location(), sg.name());
-            ctx.append(DeployContext.DESTROYED, sg.name());
-            destroyed.add(sg.name());
+            destroyed.add(name);
         }
         return destroyed.isEmpty() ? "no older server group" : "destroyed " + String.join(", ", destroyed);
     }

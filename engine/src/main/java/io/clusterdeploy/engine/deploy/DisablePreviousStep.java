@@ -35,13 +35,15 @@ final class DisablePreviousStep implements Step {
                     + newName + " has " + fresh.upCount() + " instances up, " + required + " needed"
                     + (fresh.disabled() ? ", and it is disabled" : ""));
         }
+        List<String> planned = ctx.plan(DeployContext.DISABLED, ClusterGroups.of(ctx.provider(), request.location(),
+                request.clusterName()).stream().filter(sg -> !sg.name().equals(newName) && sg.enabled())
+                .map(ServerGroup::name).toList());
         List<String> disabled = new ArrayList<>();
-        for (ServerGroup sg : ClusterGroups.of(ctx.provider(), request.location(), request.clusterName())) {
-            if (!sg.name().equals(newName) && sg.enabled()) {
-                ctx.checkCancelled();
-                ctx.provider().disable(request.location(), sg.name(), 100);
-                ctx.append(DeployContext.DISABLED, sg.name());
-                disabled.add(sg.name());
+        for (String name : planned) {
+            ctx.checkCancelled();
+            if (ctx.provider().serverGroup(request.location(), name).isPresent()) {
+                ctx.provider().disable(request.location(), name, 100);
+                disabled.add(name);
             }
         }
         return disabled.isEmpty() ? "no other enabled server group" : "disabled " + String.join(", ", disabled);

@@ -142,6 +142,11 @@ public final class OperationRunner implements AutoCloseable {
         return locks.holder(lockKey);
     }
 
+    /** True while the operation has a thread in this runner (running or queued for its cluster). */
+    public boolean isActive(String id) {
+        return running.containsKey(id);
+    }
+
     public Optional<OperationState> get(String id) {
         Execution ex = running.get(id);
         return ex != null ? Optional.of(ex.state.get()) : store.load(id);

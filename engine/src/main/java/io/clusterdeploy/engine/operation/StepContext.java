@@ -79,6 +79,23 @@ public final class StepContext {
         checkpoint();
     }
 
+    /**
+     * Records the names a step is about to act on, before it acts, and returns every name recorded
+     * under {@code key} so far: a step resumed after a crash then finishes what it planned even
+     * where the cloud no longer shows it as still to do.
+     */
+    public List<String> plan(String key, List<String> names) {
+        List<Object> list = new java.util.ArrayList<>(getList(key));
+        for (String n : names) {
+            if (!list.contains(n)) {
+                list.add(n);
+            }
+        }
+        context.put(key, list);
+        checkpoint();
+        return list.stream().map(String::valueOf).toList();
+    }
+
     /** Persists the context now. */
     public void checkpoint() {
         checkpointer.checkpoint(Map.copyOf(context));
