@@ -91,6 +91,12 @@ public final class LoadDriver implements AutoCloseable {
         return Duration.ofNanos(System.nanoTime() - started);
     }
 
+    /** One line with the figures, for the test log and docs/reliability.md. */
+    public String summary(String what) {
+        return String.format("LOAD %s: %d requests, %d failed, %.1f s", what, requests(), failures().size(),
+                elapsed().toMillis() / 1000.0);
+    }
+
     /** Stops the clients and waits for their last requests. */
     @Override
     public void close() {

@@ -34,8 +34,11 @@ public abstract class ProviderConformanceTest {
 
     protected abstract ConformanceFixture createFixture() throws Exception;
 
+    private String testName = "";
+
     @BeforeEach
-    void setUpProvider() throws Exception {
+    void setUpProvider(org.junit.jupiter.api.TestInfo info) throws Exception {
+        testName = info.getTestMethod().map(java.lang.reflect.Method::getName).orElse("");
         fx = createFixture();
         engine = new EngineHarness(fx.provider());
         OperationState lb = engine.run(Map.of("type", "upsertLoadBalancer", "account", account(),
@@ -110,6 +113,7 @@ public abstract class ProviderConformanceTest {
             load.phase("after");
             load.awaitRequestsInPhase(200, Duration.ofSeconds(60));
             load.close();
+            System.out.println(load.summary(getClass().getSimpleName() + " " + testName));
 
             assertThat(s.status()).as("red/black: %s", s.error()).isEqualTo(OperationStatus.SUCCEEDED);
             assertThat(load.failures()).as("failed requests").isEmpty();
@@ -147,6 +151,7 @@ public abstract class ProviderConformanceTest {
             load.phase("after");
             load.awaitRequestsInPhase(100, Duration.ofSeconds(60));
             load.close();
+            System.out.println(load.summary(getClass().getSimpleName() + " " + testName));
             assertThat(load.failures()).as("failed requests").isEmpty();
             assertThat(load.versions("after")).containsExactly("v1");
         }
@@ -180,6 +185,7 @@ public abstract class ProviderConformanceTest {
         } finally {
             load.close();
         }
+        System.out.println(load.summary(getClass().getSimpleName() + " " + testName));
         assertThat(load.failures()).as("failed requests").isEmpty();
         return load;
     }
