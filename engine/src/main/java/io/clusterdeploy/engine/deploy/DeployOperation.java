@@ -71,6 +71,9 @@ public final class DeployOperation implements Operation {
         switch (request.strategy()) {
             case NONE -> { }
             case HIGHLANDER -> {
+                if (request.delayBeforeDisableSec() > 0) {
+                    steps.add(new DelayStep("waitBeforeDisable", request.delayBeforeDisableSec()));
+                }
                 steps.add(new DisablePreviousStep(request));
                 steps.add(new DestroyPreviousStep(request));
             }
