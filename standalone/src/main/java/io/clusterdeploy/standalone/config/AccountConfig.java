@@ -1,0 +1,22 @@
+package io.clusterdeploy.standalone.config;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One configured account.
+ *
+ * @param name     account name, unique in the config
+ * @param type     provider type, e.g. {@code local}
+ * @param settings everything else the account's entry holds, handed to the provider as is
+ */
+public record AccountConfig(String name, String type, Map<String, Object> settings) {
+    public AccountConfig {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(type, "type");
+        // LinkedHashMap: keep the order users wrote (and allow null values, unlike Map.copyOf).
+        settings = settings == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(settings));
+    }
+}

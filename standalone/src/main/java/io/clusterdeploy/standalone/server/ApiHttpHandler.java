@@ -1,0 +1,99 @@
+package io.clusterdeploy.standalone.server;
+
+import io.clusterdeploy.engine.api.ApiHandler;
+import io.clusterdeploy.engine.api.ApiRequest;
+import io.clusterdeploy.engine.api.ApiResponse;
+import io.clusterdeploy.engine.json.Json;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.Fields;
+
+/**
+ * Serves the engine's API under {@code /api}: every request passes the security rules first,
+ * then its body is read (bounded) and handed to the engine with {@code /api} stripped.
+ */
+public final class ApiHttpHandler extends Handler.Abstract {
+    public static final String API_ROOT = "/api";
+
+    private final List<RequestRule> rules;
+    private final BodyReader bodies;
+    private final ApiHandler api;
+    private final Json json = new Json();
+
+    /** @param rules checked in order; the first refusal answers */
+    public ApiHttpHandler(List<RequestRule> rules, int maxBodyBytes, ApiHandler api) {
+        super(InvocationType.BLOCKING);
+        this.rules = List.copyOf(rules);
+        this.bodies = new BodyReader(maxBodyBytes);
+        this.api = api;
+    }
+
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) throws Exception {
+        RequestHead head = head(request);
+        for (RequestRule rule : rules) {
+            Optional<Rejection> refused = rule.check(head);
+            if (refused.isPresent()) {
+                reject(response, callback, refused.get());
+                return true;
+            }
+        }
+        String path = Request.getPathInContext(request);
+        if (!path.equals(API_ROOT) && !path.startsWith(API_ROOT + "/")) {
+            reject(response, callback, new Rejection(404, "NOT_FOUND", "path", "the API is under " + API_ROOT + "/"));
+            return true;
+        }
+        String apiPath = path.length() == API_ROOT.length() ? "/" : path.substring(API_ROOT.length());
+        String body = null;
+        if (head.mutating()) {
+            BodyReader.Result read = bodies.read(Request.asInputStream(request));
+            if (read.rejection() != null) {
+                reject(response, callback, read.rejection());
+                return true;
+            }
+            body = read.body();
+        }
+        ApiResponse answer = api.handle(new ApiRequest(head.method(), apiPath, query(request), body));
+        send(response, callback, answer.status(), answer.json());
+        return true;
+    }
+
+    private static RequestHead head(Request request) {
+        var h = request.getHeaders();
+        return new RequestHead(request.getMethod(), h.get(HttpHeader.HOST), h.get(HttpHeader.ORIGIN),
+                h.get(HttpHeader.AUTHORIZATION), h.get(HttpHeader.CONTENT_TYPE), h.getLongField(HttpHeader.CONTENT_LENGTH));
+    }
+
+    private static Map<String, List<String>> query(Request request) {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        Fields fields = Request.extractQueryParameters(request, StandardCharsets.UTF_8);
+        for (Fields.Field f : fields) {
+            out.put(f.getName(), List.copyOf(f.getValues()));
+        }
+        return out;
+    }
+
+    private void reject(Response response, Callback callback, Rejection rejection) {
+        if (rejection.status() == 401) {
+            response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE, "Bearer realm=\"cluster-deploy\"");
+        }
+        send(response, callback, rejection.status(), rejection.toJson(json));
+    }
+
+    static void send(Response response, Callback callback, int status, String body) {
+        response.setStatus(status);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, ApiResponse.CONTENT_TYPE);
+        response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
+        response.getHeaders().put("X-Content-Type-Options", "nosniff");
+        response.write(true, ByteBuffer.wrap(body.getBytes(StandardCharsets.UTF_8)), callback);
+    }
+}

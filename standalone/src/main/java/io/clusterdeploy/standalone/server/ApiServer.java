@@ -1,0 +1,65 @@
+package io.clusterdeploy.standalone.server;
+
+import io.clusterdeploy.engine.api.ApiHandler;
+import java.util.List;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+
+/**
+ * Jetty serving the API on 127.0.0.1 only, with the security rules in front:
+ * loopback Host, same-origin Origin, bearer token, JSON content type, body size.
+ */
+public final class ApiServer {
+    public static final String BIND_HOST = "127.0.0.1";
+    public static final int MAX_BODY_BYTES = 1024 * 1024;
+
+    private final Server server;
+    private final ServerConnector connector;
+
+    /**
+     * @param port          0 for any free port
+     * @param tokenLocation where users find the token (named in 401 answers)
+     */
+    public ApiServer(int port, ApiToken token, String tokenLocation, ApiHandler api) {
+        QueuedThreadPool threads = new QueuedThreadPool(32, 2);
+        threads.setName("api");
+        threads.setDaemon(true);
+        this.server = new Server(threads);
+        HttpConfiguration http = new HttpConfiguration();
+        http.setSendServerVersion(false);
+        http.setSendXPoweredBy(false);
+        this.connector = new ServerConnector(server, new HttpConnectionFactory(http));
+        connector.setHost(BIND_HOST);
+        connector.setPort(port);
+        server.addConnector(connector);
+        LoopbackAuthorities self = new LoopbackAuthorities(connector::getLocalPort);
+        server.setHandler(new ApiHttpHandler(List.of(
+                new LoopbackHostRule(self),
+                new OriginRule(self),
+                new BearerTokenRule(token, tokenLocation),
+                new JsonContentTypeRule(),
+                new BodySizeRule(MAX_BODY_BYTES)), MAX_BODY_BYTES, api));
+        server.setErrorHandler(new JsonErrorHandler());
+        server.setStopTimeout(5_000);
+    }
+
+    public void start() throws Exception {
+        server.start();
+    }
+
+    public int port() {
+        return connector.getLocalPort();
+    }
+
+    /** The API root, e.g. {@code http://127.0.0.1:7070/api}. */
+    public String url() {
+        return "http://" + BIND_HOST + ":" + port() + ApiHttpHandler.API_ROOT;
+    }
+
+    public void stop() throws Exception {
+        server.stop();
+    }
+}

@@ -1,0 +1,117 @@
+package io.clusterdeploy.standalone.server;
+
+import io.clusterdeploy.engine.Engine;
+import io.clusterdeploy.engine.operation.InMemoryOperationStore;
+import io.clusterdeploy.engine.operation.OperationRunner;
+import io.clusterdeploy.engine.provider.Accounts;
+import io.clusterdeploy.engine.provider.SecretResolver;
+import io.clusterdeploy.standalone.config.AccountsBuilder;
+import io.clusterdeploy.standalone.config.EnvSecretResolver;
+import io.clusterdeploy.standalone.config.ProviderTypes;
+import io.clusterdeploy.standalone.config.StandaloneConfig;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The running standalone server: engine, API token and Jetty. Closing it stops Jetty, then the
+ * engine, which stops every process the local provider started (no orphans).
+ */
+public final class StandaloneServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(StandaloneServer.class);
+    /** How often operations re-check the cloud; local processes answer fast. */
+    private static final Duration POLL = Duration.ofMillis(200);
+
+    private final Engine engine;
+    private final ApiServer http;
+    private final ApiToken token;
+    private final Path tokenFile;
+    private boolean closed;
+
+    private StandaloneServer(Engine engine, ApiServer http, ApiToken token, Path tokenFile) {
+        this.engine = engine;
+        this.http = http;
+        this.token = token;
+        this.tokenFile = tokenFile;
+    }
+
+    /** Starts with the providers on the class path and secrets from environment variables. */
+    public static StandaloneServer start(StandaloneConfig config, String source, int port) throws Exception {
+        return start(config, source, ProviderTypes.discover(), EnvSecretResolver.system(), port);
+    }
+
+    /**
+     * Builds the configured accounts and serves them on 127.0.0.1:{@code port} (0 = any free
+     * port). Bad account settings throw before anything runs.
+     *
+     * @param source what to name in config errors (the file)
+     */
+    public static StandaloneServer start(StandaloneConfig config, String source, ProviderTypes types,
+                                         SecretResolver secrets, int port) throws Exception {
+        Path stateDir = config.stateDir();
+        boolean existed = Files.exists(stateDir);
+        Accounts accounts = new AccountsBuilder(types, secrets).build(config, source);
+        Engine engine = new Engine(accounts, new InMemoryOperationStore(),
+                new OperationRunner.Options(Clock.systemUTC(), POLL));
+        try {
+            if (!existed) {
+                // A provider may have just created it as the parent of its own state, with default permissions.
+                StateDir.restrict(stateDir);
+            }
+            ApiToken token = ApiToken.generate();
+            Path tokenFile = TokenFile.write(stateDir, token);
+            ApiServer http = new ApiServer(port, token, tokenFile.toString(), engine.api());
+            try {
+                http.start();
+            } catch (Exception e) {
+                http.stop();
+                throw e;
+            }
+            return new StandaloneServer(engine, http, token, tokenFile);
+        } catch (Exception | Error e) {
+            engine.close();
+            throw e;
+        }
+    }
+
+    public Engine engine() {
+        return engine;
+    }
+
+    public int port() {
+        return http.port();
+    }
+
+    /** The API root, e.g. {@code http://127.0.0.1:7070/api}. */
+    public String url() {
+        return http.url();
+    }
+
+    public Path tokenFile() {
+        return tokenFile;
+    }
+
+    /** For in-process clients (the demo); never log it. */
+    public ApiToken token() {
+        return token;
+    }
+
+    /** Idempotent; safe to call from a shutdown hook and the main thread at once. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            http.stop();
+        } catch (Exception e) {
+            LOG.warn("stopping the HTTP server failed: {}", e.toString());
+        }
+        engine.close();
+        LOG.info("stopped: HTTP server, operations and local processes");
+    }
+}
