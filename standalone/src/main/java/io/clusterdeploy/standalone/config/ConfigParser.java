@@ -2,6 +2,9 @@ package io.clusterdeploy.standalone.config;
 
 import io.clusterdeploy.engine.error.ClusterDeployException;
 import io.clusterdeploy.engine.json.Fields;
+import io.clusterdeploy.engine.guard.TrafficGuard;
+import io.clusterdeploy.standalone.notify.WebhookConfig;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -34,10 +37,11 @@ public final class ConfigParser {
         }
         Fields f = Fields.of(stringKeys(raw));
         Path stateDir = stateDir(f);
-        List<AccountConfig> accounts = accounts(f);
-        webhooks(f);
+        List<AccountConfig> accounts = accounts(f, stateDir);
+        List<WebhookConfig> webhooks = webhooks(f);
+        List<TrafficGuard> guards = trafficGuards(f, accounts);
         f.rejectUnknown();
-        return new StandaloneConfig(stateDir, accounts);
+        return new StandaloneConfig(stateDir, accounts, guards, webhooks);
     }
 
     private static Path stateDir(Fields f) {
@@ -55,7 +59,7 @@ public final class ConfigParser {
         }
     }
 
-    private List<AccountConfig> accounts(Fields f) {
+    private List<AccountConfig> accounts(Fields f, Path stateDir) {
         if (!f.has("accounts")) {
             throw ClusterDeployException.invalid("accounts", "accounts is required: a list of {name, type, ...}");
         }
@@ -72,7 +76,7 @@ public final class ConfigParser {
             if (!(list.get(i) instanceof Map<?, ?> entry)) {
                 throw ClusterDeployException.invalid(at, at + " must be a map with name and type");
             }
-            AccountConfig account = account(at, stringKeys(entry));
+            AccountConfig account = account(at, stringKeys(entry), stateDir);
             Integer first = seen.putIfAbsent(account.name(), i);
             if (first != null) {
                 throw ClusterDeployException.invalid(at + ".name", at + ".name: account '" + account.name()
@@ -83,7 +87,7 @@ public final class ConfigParser {
         return out;
     }
 
-    private AccountConfig account(String at, Map<String, Object> entry) {
+    private AccountConfig account(String at, Map<String, Object> entry, Path stateDir) {
         Fields a = new Fields(at, entry);
         String name = a.requiredString("name");
         if (!ACCOUNT_NAME.matcher(name).matches()) {
@@ -99,20 +103,82 @@ public final class ConfigParser {
         Map<String, Object> settings = new LinkedHashMap<>(entry);
         settings.remove("name");
         settings.remove("type");
+        if (type.equals(StandaloneConfig.LOCAL_TYPE) && !settings.containsKey("stateDir")) {
+            // The local provider's server groups must outlive a restart: keep them under our state dir.
+            settings.put("stateDir", StandaloneConfig.accountStateDir(stateDir, name).toString());
+        }
         return new AccountConfig(name, type, settings);
     }
 
-    private static void webhooks(Fields f) {
-        if (!f.has("webhooks")) {
-            return;
+    private static List<WebhookConfig> webhooks(Fields f) {
+        List<WebhookConfig> out = new ArrayList<>();
+        for (Fields w : list(f, "webhooks")) {
+            String raw = w.requiredString("url");
+            URI url;
+            try {
+                url = URI.create(raw);
+            } catch (IllegalArgumentException e) {
+                throw ClusterDeployException.invalid(w.path("url"), w.path("url") + " is not a URL");
+            }
+            if (!("http".equals(url.getScheme()) || "https".equals(url.getScheme())) || url.getHost() == null) {
+                throw ClusterDeployException.invalid(w.path("url"), w.path("url") + " must be an http or https URL");
+            }
+            List<String> events = w.optionalStringList("events");
+            for (int i = 0; i < events.size(); i++) {
+                if (!EVENT_TYPES.contains(events.get(i))) {
+                    throw ClusterDeployException.invalid(w.path("events") + "[" + i + "]", w.path("events") + "[" + i
+                            + "]: unknown event type '" + events.get(i) + "'; known: " + String.join(", ", EVENT_TYPES));
+                }
+            }
+            w.rejectUnknown();
+            out.add(new WebhookConfig(url, events));
         }
-        if (!(f.raw().get("webhooks") instanceof List<?> list)) {
-            throw ClusterDeployException.invalid("webhooks", "webhooks must be a list");
+        return out;
+    }
+
+    private static final List<String> EVENT_TYPES = List.of("operation.starting", "operation.complete",
+            "operation.failed", "step.starting", "step.complete", "step.failed");
+
+    private static List<TrafficGuard> trafficGuards(Fields f, List<AccountConfig> accounts) {
+        List<TrafficGuard> out = new ArrayList<>();
+        for (Fields g : list(f, "trafficGuards")) {
+            String account = g.requiredString("account");
+            if (accounts.stream().noneMatch(a -> a.name().equals(account))) {
+                throw ClusterDeployException.invalid(g.path("account"), g.path("account") + ": unknown account '"
+                        + account + "'");
+            }
+            String cluster = g.requiredString("cluster");
+            try {
+                if (io.clusterdeploy.engine.naming.ServerGroupName.parse(cluster).sequence() != null) {
+                    throw ClusterDeployException.invalid("cluster", "a cluster name has no version suffix");
+                }
+            } catch (ClusterDeployException e) {
+                throw ClusterDeployException.invalid(g.path("cluster"), g.path("cluster") + ": " + e.getMessage());
+            }
+            String location = g.optionalString("location", null);
+            g.rejectUnknown();
+            out.add(new TrafficGuard(account, location, cluster));
         }
-        if (!list.isEmpty()) {
-            // Refuse rather than ignore: a user who configures a webhook expects it to fire.
-            throw ClusterDeployException.invalid("webhooks[0]", "webhooks are not supported yet; leave the list empty");
+        return out;
+    }
+
+    /** The entries of an optional list of maps, each readable field by field. */
+    private static List<Fields> list(Fields f, String key) {
+        if (!f.has(key)) {
+            return List.of();
         }
+        if (!(f.raw().get(key) instanceof List<?> list)) {
+            throw ClusterDeployException.invalid(key, key + " must be a list");
+        }
+        List<Fields> out = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            String at = key + "[" + i + "]";
+            if (!(list.get(i) instanceof Map<?, ?> m)) {
+                throw ClusterDeployException.invalid(at, at + " must be a map");
+            }
+            out.add(new Fields(at, stringKeys(m)));
+        }
+        return out;
     }
 
     private static Map<String, Object> stringKeys(Map<?, ?> raw) {

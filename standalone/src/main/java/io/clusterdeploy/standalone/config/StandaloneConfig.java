@@ -1,5 +1,7 @@
 package io.clusterdeploy.standalone.config;
 
+import io.clusterdeploy.engine.guard.TrafficGuard;
+import io.clusterdeploy.standalone.notify.WebhookConfig;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -10,19 +12,33 @@ import java.util.Objects;
  *
  * @param stateDir where the API token (and, by default, provider state) lives
  * @param accounts the accounts, in the order written
+ * @param trafficGuards clusters that must never be left without an enabled, up instance
+ * @param webhooks where to POST operation events
  */
-public record StandaloneConfig(Path stateDir, List<AccountConfig> accounts) {
+public record StandaloneConfig(Path stateDir, List<AccountConfig> accounts, List<TrafficGuard> trafficGuards,
+                               List<WebhookConfig> webhooks) {
     public static final String DEFAULT_ACCOUNT = "local";
     public static final String LOCAL_TYPE = "local";
 
     public StandaloneConfig {
         Objects.requireNonNull(stateDir, "stateDir");
         accounts = List.copyOf(accounts);
+        trafficGuards = List.copyOf(trafficGuards);
+        webhooks = List.copyOf(webhooks);
+    }
+
+    public StandaloneConfig(Path stateDir, List<AccountConfig> accounts) {
+        this(stateDir, accounts, List.of(), List.of());
+    }
+
+    /** Where an account's provider keeps its state when its settings do not say. */
+    public static Path accountStateDir(Path stateDir, String account) {
+        return stateDir.resolve("accounts").resolve(account);
     }
 
     /** What runs without a config file: one {@code local} account keeping its state under {@code stateDir}. */
     public static StandaloneConfig defaults(Path stateDir) {
         return new StandaloneConfig(stateDir, List.of(new AccountConfig(DEFAULT_ACCOUNT, LOCAL_TYPE,
-                Map.of("stateDir", stateDir.resolve("accounts").resolve(DEFAULT_ACCOUNT).toString()))));
+                Map.of("stateDir", accountStateDir(stateDir, DEFAULT_ACCOUNT).toString()))));
     }
 }

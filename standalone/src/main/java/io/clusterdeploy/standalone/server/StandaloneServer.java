@@ -1,7 +1,10 @@
 package io.clusterdeploy.standalone.server;
 
 import io.clusterdeploy.engine.Engine;
-import io.clusterdeploy.engine.operation.InMemoryOperationStore;
+import io.clusterdeploy.engine.guard.TrafficGuards;
+import io.clusterdeploy.engine.operation.DirectoryOperationStore;
+import io.clusterdeploy.standalone.hooks.UrlValidationHooks;
+import io.clusterdeploy.standalone.notify.WebhookNotifier;
 import io.clusterdeploy.engine.operation.OperationRunner;
 import io.clusterdeploy.engine.provider.Accounts;
 import io.clusterdeploy.engine.provider.SecretResolver;
@@ -29,9 +32,11 @@ public final class StandaloneServer implements AutoCloseable {
     private final ApiServer http;
     private final ApiToken token;
     private final Path tokenFile;
+    private final WebhookNotifier webhooks;
     private boolean closed;
 
-    private StandaloneServer(Engine engine, ApiServer http, ApiToken token, Path tokenFile) {
+    private StandaloneServer(Engine engine, ApiServer http, ApiToken token, Path tokenFile, WebhookNotifier webhooks) {
+        this.webhooks = webhooks;
         this.engine = engine;
         this.http = http;
         this.token = token;
@@ -54,8 +59,12 @@ public final class StandaloneServer implements AutoCloseable {
         Path stateDir = config.stateDir();
         boolean existed = Files.exists(stateDir);
         Accounts accounts = new AccountsBuilder(types, secrets).build(config, source);
-        Engine engine = new Engine(accounts, new InMemoryOperationStore(),
+        // Operations are kept in the state directory after every step and resumed at start.
+        Engine engine = new Engine(accounts, new TrafficGuards(config.trafficGuards()), new UrlValidationHooks(),
+                new DirectoryOperationStore(stateDir.resolve("operations")),
                 new OperationRunner.Options(Clock.systemUTC(), POLL));
+        WebhookNotifier webhooks = WebhookNotifier.of(config.webhooks());
+        engine.operations().addEventListener(webhooks);
         try {
             if (!existed) {
                 // A provider may have just created it as the parent of its own state, with default permissions.
@@ -70,9 +79,14 @@ public final class StandaloneServer implements AutoCloseable {
                 http.stop();
                 throw e;
             }
-            return new StandaloneServer(engine, http, token, tokenFile);
+            int resumed = engine.operations().resumeAll();
+            if (resumed > 0) {
+                LOG.info("resumed {} unfinished operation(s) from {}", resumed, stateDir.resolve("operations"));
+            }
+            return new StandaloneServer(engine, http, token, tokenFile, webhooks);
         } catch (Exception | Error e) {
             engine.close();
+            webhooks.close();
             throw e;
         }
     }
@@ -112,6 +126,7 @@ public final class StandaloneServer implements AutoCloseable {
             LOG.warn("stopping the HTTP server failed: {}", e.toString());
         }
         engine.close();
+        webhooks.close();
         LOG.info("stopped: HTTP server, operations and local processes");
     }
 }

@@ -58,8 +58,10 @@ class ConfigLoaderTest {
         assertThat(config.accounts()).extracting(AccountConfig::name).containsExactly("local", "second");
         assertThat(config.accounts().get(0).type()).isEqualTo("local");
         assertThat(config.accounts().get(0).settings()).containsExactly(
-                java.util.Map.entry("healthCheckIntervalMillis", 100));
-        assertThat(config.accounts().get(1).settings()).isEmpty();
+                java.util.Map.entry("healthCheckIntervalMillis", 100),
+                java.util.Map.entry("stateDir", stateDir().resolve("accounts").resolve("local").toString()));
+        assertThat(config.accounts().get(1).settings()).as("local accounts keep their state under stateDir")
+                .containsExactly(java.util.Map.entry("stateDir", stateDir().resolve("accounts").resolve("second").toString()));
         assertThat(stateDir()).as("loading creates nothing").doesNotExist();
     }
 
@@ -134,11 +136,38 @@ class ConfigLoaderTest {
     }
 
     @Test
-    void webhooksMustBeAnEmptyListForNow() throws IOException {
+    void webhooksAndTrafficGuards() throws IOException {
+        StandaloneConfig config = loader.load(write("""
+                stateDir: %s
+                accounts: [{name: local, type: local}]
+                webhooks:
+                  - url: http://127.0.0.1:9/hook
+                    events: [operation.complete, operation.failed]
+                trafficGuards:
+                  - {account: local, cluster: hello-prod}
+                """.formatted(stateDir())));
+        assertThat(config.webhooks()).singleElement().satisfies(w -> {
+            assertThat(w.url()).hasToString("http://127.0.0.1:9/hook");
+            assertThat(w.wants("operation.complete")).isTrue();
+            assertThat(w.wants("step.starting")).isFalse();
+        });
+        assertThat(config.trafficGuards()).containsExactly(
+                new io.clusterdeploy.engine.guard.TrafficGuard("local", null, "hello-prod"));
+    }
+
+    @Test
+    void badWebhooksAndGuardsNameTheField() throws IOException {
         assertThat(rejected("accounts: [{name: a, type: local}]\nwebhooks: {}").field()).isEqualTo("webhooks");
-        ClusterDeployException e = rejected("accounts: [{name: a, type: local}]\nwebhooks: [{url: 'http://x'}]");
-        assertThat(e.field()).isEqualTo("webhooks[0]");
-        assertThat(e.getMessage()).contains("not supported yet");
+        assertThat(rejected("accounts: [{name: a, type: local}]\nwebhooks: [{url: 'ftp://x'}]").field())
+                .isEqualTo("webhooks[0].url");
+        assertThat(rejected("accounts: [{name: a, type: local}]\nwebhooks: [{url: 'http://x', events: [boom]}]").field())
+                .isEqualTo("webhooks[0].events[0]");
+        assertThat(rejected("accounts: [{name: a, type: local}]\nwebhooks: [{url: 'http://x', colour: red}]").field())
+                .isEqualTo("webhooks[0].colour");
+        assertThat(rejected("accounts: [{name: a, type: local}]\ntrafficGuards: [{account: b, cluster: c}]").field())
+                .isEqualTo("trafficGuards[0].account");
+        assertThat(rejected("accounts: [{name: a, type: local}]\ntrafficGuards: [{account: a, cluster: 'c-v001'}]")
+                .field()).isEqualTo("trafficGuards[0].cluster");
     }
 
     @Test
