@@ -17,6 +17,11 @@ final class CreationClock {
         this.clock = clock;
     }
 
+    /** Makes later times newer than {@code earlier}: a group recorded by an earlier provider stays older than new ones. */
+    void observe(Instant earlier) {
+        last.accumulateAndGet(earlier, (a, b) -> a.isAfter(b) ? a : b);
+    }
+
     Instant next() {
         return last.updateAndGet(previous -> {
             Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);

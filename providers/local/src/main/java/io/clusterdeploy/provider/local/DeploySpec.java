@@ -7,6 +7,7 @@ import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * What a local server group runs: {@code CreateServerGroupRequest.spec} parsed.
@@ -40,6 +41,16 @@ public record DeploySpec(CommandTemplate command, String healthCheckPath, Map<St
         int shutdownSeconds = fields.optionalInt(SHUTDOWN_TIMEOUT_SECONDS, 10, 0, 3600);
         fields.rejectUnknown();
         return new DeploySpec(command, healthCheckPath, env, Duration.ofSeconds(shutdownSeconds));
+    }
+
+    /** The spec in its request form, as {@link #parse} reads it: what a server group's record keeps. */
+    Map<String, Object> toMap() {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put(COMMAND, command.args());
+        map.put(HEALTH_CHECK_PATH, healthCheckPath);
+        map.put(ENV, new TreeMap<>(env));
+        map.put(SHUTDOWN_TIMEOUT_SECONDS, shutdownTimeout.toSeconds());
+        return map;
     }
 
     /** The environment for one instance. */

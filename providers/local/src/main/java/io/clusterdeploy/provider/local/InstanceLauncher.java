@@ -6,12 +6,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Starts instance processes: a free loopback port, the command with its placeholders filled in,
- * stdout and stderr appended to a log file under the state directory. No shell is involved.
+ * stdout and stderr appended to a log file under the state directory. No shell is involved. Also
+ * adopts the still-running processes of recorded instances, so that their ports stay theirs.
  */
 final class InstanceLauncher {
     private final Path stateDir;
@@ -36,7 +37,8 @@ final class InstanceLauncher {
             throw new ClusterDeployException(ErrorKind.UNAVAILABLE, null, "no loopback port for " + id + ": " + e.getMessage(), e);
         }
         try {
-            Path log = Files.createDirectories(stateDir.resolve(group)).resolve(id + ".log");
+            Path log = logFile(group, id);
+            Files.createDirectories(log.getParent());
             List<String> command = spec.command().render(port, id);
             ProcessBuilder builder = new ProcessBuilder(command)
                     .redirectErrorStream(true)
@@ -45,7 +47,7 @@ final class InstanceLauncher {
             Process process = builder.start();
             // Instances read nothing; a closed stdin makes a process that tries see end-of-file, not hang.
             process.getOutputStream().close();
-            return new InstanceProcess(id, number, port, process, Instant.now(), log, spec.shutdownTimeout(), inRotation);
+            return InstanceProcess.launched(id, number, port, process, log, spec.shutdownTimeout(), inRotation);
         } catch (IOException e) {
             ports.release(port);
             throw ClusterDeployException.invalid("spec.command",
@@ -53,8 +55,30 @@ final class InstanceLauncher {
         }
     }
 
+    /**
+     * The recorded group's instances whose processes still run (see {@link ProcessIdentity}), oldest first,
+     * with their ports reserved; the others are left alone. Each keeps its recorded rotation unless the
+     * whole group is disabled.
+     */
+    List<InstanceProcess> adopt(ServerGroupRecord recorded) {
+        DeploySpec spec = recorded.deploySpec();
+        List<InstanceProcess> adopted = new ArrayList<>();
+        for (InstanceRecord instance : recorded.instances()) {
+            ProcessIdentity.find(instance).ifPresent(handle -> {
+                ports.reserve(instance.port());
+                adopted.add(InstanceProcess.adopted(instance, handle, logFile(recorded.name(), instance.id()),
+                        spec.shutdownTimeout(), instance.inRotation() && !recorded.disabled()));
+            });
+        }
+        return adopted;
+    }
+
     /** Returns the instance's port once its process is gone. */
     void release(InstanceProcess instance) {
         ports.release(instance.port());
+    }
+
+    private Path logFile(String group, String id) {
+        return stateDir.resolve(group).resolve(id + ".log");
     }
 }

@@ -7,29 +7,56 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
-/** One instance of a local server group: an operating-system process serving HTTP on a loopback port. */
+/**
+ * One instance of a local server group: an operating-system process serving HTTP on a loopback port.
+ * Either launched by this provider (then a child of this JVM) or adopted from the records of an
+ * earlier provider (then known only by its {@link ProcessHandle}).
+ */
 final class InstanceProcess {
     private final String id;
     private final int number;
     private final int port;
-    private final Process process;
+    private final ProcessHandle handle;
+    private final Process child; // null when adopted: only the launching JVM holds the Process
+    private final CompletableFuture<ProcessHandle> exit;
+    private final Instant startInstant;
     private final Instant launched;
     private final Path logFile;
     private final Duration shutdownTimeout;
     private final TrafficGate gate;
     private final InstanceHealth health = new InstanceHealth();
 
-    InstanceProcess(String id, int number, int port, Process process, Instant launched, Path logFile,
-                    Duration shutdownTimeout, boolean inRotation) {
+    private InstanceProcess(String id, int number, int port, ProcessHandle handle, Process child, Instant startInstant,
+                            Instant launched, Path logFile, Duration shutdownTimeout, boolean inRotation) {
         this.id = id;
         this.number = number;
         this.port = port;
-        this.process = process;
+        this.handle = handle;
+        this.child = child;
+        this.exit = handle.onExit();
+        this.startInstant = startInstant;
         this.launched = launched;
         this.logFile = logFile;
         this.shutdownTimeout = shutdownTimeout;
         this.gate = new TrafficGate(inRotation);
+    }
+
+    /** A process this provider has just started. */
+    static InstanceProcess launched(String id, int number, int port, Process process, Path logFile,
+                                    Duration shutdownTimeout, boolean inRotation) {
+        ProcessHandle handle = process.toHandle();
+        return new InstanceProcess(id, number, port, handle, process, handle.info().startInstant().orElse(null),
+                Instant.now(), logFile, shutdownTimeout, inRotation);
+    }
+
+    /** A recorded instance whose process {@link ProcessIdentity} has found still running. */
+    static InstanceProcess adopted(InstanceRecord recorded, ProcessHandle handle, Path logFile,
+                                   Duration shutdownTimeout, boolean inRotation) {
+        return new InstanceProcess(recorded.id(), recorded.number(), recorded.port(), handle, null,
+                recorded.startInstant(), recorded.launched(), logFile, shutdownTimeout, inRotation);
     }
 
     String id() {
@@ -45,8 +72,8 @@ final class InstanceProcess {
         return port;
     }
 
-    Process process() {
-        return process;
+    long pid() {
+        return handle.pid();
     }
 
     Path logFile() {
@@ -66,12 +93,21 @@ final class InstanceProcess {
     }
 
     boolean isAlive() {
-        return process.isAlive();
+        if (child != null) {
+            return child.isAlive();
+        }
+        // onExit of a process that is not our child is polled by the JDK at growing intervals; ask directly too.
+        return !exit.isDone() && handle.isAlive();
+    }
+
+    /** How it ended, for the log; only the launching JVM can know an exit status. */
+    String exitStatus() {
+        return child != null ? "status " + child.exitValue() : "an unknown status (adopted process)";
     }
 
     /** Admits one proxied request if this instance is alive, healthy and in rotation; pair with {@link #release()}. */
     boolean tryAcquire() {
-        return process.isAlive() && health.passing() && gate.tryEnter();
+        return isAlive() && health.passing() && gate.tryEnter();
     }
 
     void release() {
@@ -79,7 +115,7 @@ final class InstanceProcess {
     }
 
     HealthState state() {
-        if (!process.isAlive()) {
+        if (!isAlive()) {
             return HealthState.DOWN;
         }
         if (!health.everPassed()) {
@@ -95,10 +131,24 @@ final class InstanceProcess {
         return new Instance(id, state(), "127.0.0.1:" + port, launched);
     }
 
+    InstanceRecord record() {
+        return new InstanceRecord(id, number, port, handle.pid(), startInstant, launched, gate.isOpen());
+    }
+
     /** The process and everything it started, children first; collected before signalling, while still linked. */
     List<ProcessHandle> processTree() {
-        List<ProcessHandle> tree = new ArrayList<>(process.descendants().toList());
-        tree.add(process.toHandle());
+        List<ProcessHandle> tree = new ArrayList<>(handle.descendants().toList());
+        tree.add(handle);
         return tree;
+    }
+
+    /**
+     * After the process has exited: waits up to {@code max} until a launched process is reaped, so that no
+     * zombie outlives the instance. An adopted process is reaped by its own parent.
+     */
+    void awaitReaped(Duration max) throws InterruptedException {
+        if (child != null) {
+            child.waitFor(Math.max(0, max.toMillis()), TimeUnit.MILLISECONDS);
+        }
     }
 }

@@ -33,7 +33,14 @@ import org.slf4j.LoggerFactory;
 /**
  * The local cloud: a server group is a set of processes on this machine, a load balancer an
  * embedded Jetty reverse proxy on a loopback port. Meant for demos, tests and trying strategies out
- * without a cloud; nothing survives {@link #close()}.
+ * without a cloud.
+ *
+ * <p>Like a real cloud it outlives Cluster Deploy's server: every group and load balancer is recorded
+ * in the account's state directory ({@link StateStore}). A provider created on a directory with
+ * records brings the load balancers back on their ports, adopts the instance processes still running
+ * ({@link ProcessIdentity}) and replaces the others. {@link #close()} stops every process but keeps
+ * the records, so the next provider starts the groups' instances anew; a crash leaves the processes
+ * running for the next provider to adopt.
  */
 public final class LocalProvider implements CloudProvider {
     /** The one location of a local account. */
@@ -50,6 +57,9 @@ public final class LocalProvider implements CloudProvider {
     private final ConcurrentMap<String, LocalLoadBalancer> loadBalancers = new ConcurrentHashMap<>();
     private final Object loadBalancerChanges = new Object();
     private final ExecutableLocator executables = new ExecutableLocator(System.getenv("PATH"));
+    private final String stateDirField;
+    private final StateDirLock stateLock;
+    private final StateStore store;
     private final InstanceLauncher launcher;
     private final Terminator terminator = new Terminator();
     private final CreationClock clock = new CreationClock(Clock.systemUTC());
@@ -59,10 +69,31 @@ public final class LocalProvider implements CloudProvider {
     private final ReentrantReadWriteLock lifecycle = new ReentrantReadWriteLock();
     private boolean closed; // guarded by lifecycle
 
+    /**
+     * Starts the provider, taking over what the records in {@code settings.stateDir()} describe.
+     *
+     * @throws ClusterDeployException on {@code accounts[NAME].stateDir}: INVALID_INPUT naming the file when a
+     *                                record is damaged (then nothing was started), CONFLICT when another provider
+     *                                uses the directory, UNAVAILABLE when a recorded load balancer's port is taken
+     */
     public LocalProvider(Account account, LocalSettings settings) {
         this.account = account;
         this.settings = settings;
+        this.stateDirField = "accounts[" + account.name() + "].stateDir";
         this.launcher = new InstanceLauncher(settings.stateDir(), new PortAllocator());
+        this.stateLock = StateDirLock.acquire(settings.stateDir(), stateDirField);
+        try {
+            this.store = new StateStore(settings.stateDir(), stateDirField);
+            // Every record is read and checked before anything starts, so a damaged one changes nothing.
+            List<LoadBalancerRecord> recordedLoadBalancers = store.loadBalancers();
+            List<ServerGroupRecord> recordedGroups = store.serverGroups();
+            recordedLoadBalancers.forEach(this::restartLoadBalancer);
+            recordedGroups.forEach(this::restoreGroup);
+        } catch (RuntimeException e) {
+            loadBalancers.values().forEach(LocalLoadBalancer::stop);
+            stateLock.close();
+            throw e;
+        }
         this.healthChecker = new HealthChecker(account.name(), HEALTH_CHECK_TIMEOUT);
         this.scheduler = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread t = new Thread(task, "local-provider-" + account.name());
@@ -144,10 +175,8 @@ public final class LocalProvider implements CloudProvider {
     public ServerGroup createServerGroup(CreateServerGroupRequest request) {
         return mutate(() -> {
             validate(request);
-            LocalServerGroup group = new LocalServerGroup(request.name(),
-                    ServerGroupName.parse(request.name()).moniker(), DeploySpec.parse(request.spec()),
-                    request.capacity(), request.loadBalancers(), request.tags(), clock.next(), launcher, terminator,
-                    new RestartBackoff(settings.healthCheckInterval(), MAX_RESTART_BACKOFF));
+            LocalServerGroup group = newGroup(ServerGroupRecord.created(request.name(), request.capacity(),
+                    DeploySpec.parse(request.spec()), request.loadBalancers(), request.tags(), clock.next()), List.of());
             if (groups.putIfAbsent(request.name(), group) != null) {
                 throw ClusterDeployException.conflict("name",
                         "server group '" + request.name() + "' already exists in account '" + account.name() + "'");
@@ -201,6 +230,7 @@ public final class LocalProvider implements CloudProvider {
         requireLocalLocation(location);
         mutate(() -> {
             LocalServerGroup group = name == null ? null : groups.get(name);
+            // The group removes its record itself; only then is it gone for good.
             if (group != null && group.destroy()) {
                 groups.remove(name, group);
                 LOG.info("destroyed server group {} in account {}", name, account.name());
@@ -223,9 +253,14 @@ public final class LocalProvider implements CloudProvider {
                 if (existing != null && existing.port() == spec.port()) {
                     return model(existing);
                 }
-                // A new port: listen there first, so a failure leaves the old one serving.
-                LocalLoadBalancer started = LocalLoadBalancer.start(request.name(), spec.port(),
-                        new RoundRobinRouter(() -> backendsOf(request.name())));
+                // A new port: listen there and record it first, so a failure leaves the old one serving.
+                LocalLoadBalancer started = LocalLoadBalancer.start(request.name(), spec.port(), routerFor(request.name()));
+                try {
+                    store.save(new LoadBalancerRecord(request.name(), spec.port()));
+                } catch (RuntimeException e) {
+                    started.stop();
+                    throw e;
+                }
                 loadBalancers.put(request.name(), started);
                 if (existing != null) {
                     existing.stop();
@@ -235,13 +270,55 @@ public final class LocalProvider implements CloudProvider {
         });
     }
 
-    /** Stops the load balancers and every process (graceful, then forced). Idempotent. */
+    /**
+     * Stops the load balancers and every process (graceful, then forced), and keeps the records, with the
+     * groups' capacity and state but no instances: the next provider on this state directory starts them
+     * anew. Idempotent.
+     */
     @Override
     public void close() {
+        if (!shutDown()) {
+            return;
+        }
+        try {
+            List<LocalServerGroup> all = List.copyOf(groups.values());
+            List<InstanceProcess> processes = new ArrayList<>();
+            all.forEach(g -> processes.addAll(g.detachAll()));
+            terminator.stop(processes);
+            processes.forEach(launcher::release);
+            for (LocalServerGroup group : all) {
+                try {
+                    group.recordDetached();
+                } catch (RuntimeException e) {
+                    // Its record still lists the stopped instances; the next provider finds them gone and replaces them.
+                    LOG.warn("server group {}: {}", group.name(), e.getMessage());
+                }
+            }
+            groups.clear();
+            LOG.info("local provider {} closed; {} processes stopped", account.name(), processes.size());
+        } finally {
+            stateLock.close();
+        }
+    }
+
+    /**
+     * For tests: what a crash of Cluster Deploy's server does to this provider. The health checker, the
+     * convergence and the load balancers stop and the state directory is unlocked, but the processes keep
+     * running and the records stay as they are, for a new provider to adopt. The object is unusable after.
+     */
+    void abandon() {
+        if (shutDown()) {
+            stateLock.close();
+            LOG.info("local provider {} abandoned; its processes keep running", account.name());
+        }
+    }
+
+    /** Stops everything but the processes, once; false when already done (closed or abandoned). */
+    private boolean shutDown() {
         lifecycle.writeLock().lock();
         try {
             if (closed) {
-                return;
+                return false;
             }
             closed = true;
         } finally {
@@ -257,28 +334,64 @@ public final class LocalProvider implements CloudProvider {
         }
         loadBalancers.values().forEach(LocalLoadBalancer::stop);
         loadBalancers.clear();
-        List<InstanceProcess> all = new ArrayList<>();
-        groups.values().forEach(g -> all.addAll(g.detachAll()));
-        groups.clear();
-        terminator.stop(all);
-        all.forEach(launcher::release);
         healthChecker.close();
-        LOG.info("local provider {} closed; {} processes stopped", account.name(), all.size());
+        return true;
     }
 
     // ---- internals -----------------------------------------------------------------------
 
     private void checkAndConverge() {
-        try {
-            for (LocalServerGroup group : groups.values()) {
+        for (LocalServerGroup group : groups.values()) {
+            try {
                 String path = group.spec().healthCheckPath();
                 group.instances().forEach(i -> healthChecker.check(i, path));
                 group.reconcile();
+            } catch (RuntimeException e) {
+                // Never let one bad round, or one group, cancel the schedule for the others.
+                LOG.warn("health check round of server group {} in account {} failed", group.name(), account.name(), e);
             }
-        } catch (RuntimeException e) {
-            // Never let one bad round cancel the schedule.
-            LOG.warn("health check round of account {} failed", account.name(), e);
         }
+    }
+
+    /** Listens again on a recorded load balancer's port. */
+    private void restartLoadBalancer(LoadBalancerRecord recorded) {
+        try {
+            loadBalancers.put(recorded.name(), LocalLoadBalancer.start(recorded.name(), recorded.port(),
+                    routerFor(recorded.name())));
+        } catch (ClusterDeployException e) {
+            throw new ClusterDeployException(ErrorKind.UNAVAILABLE, stateDirField, "load balancer '" + recorded.name()
+                    + "' recorded in " + store.loadBalancerFile(recorded.name()) + " cannot listen again: "
+                    + e.getMessage() + "; free the port or remove the record", e);
+        }
+    }
+
+    /**
+     * Takes over a recorded group: adopts its instances still running; the convergence replaces the others.
+     * A group whose destroy a crash interrupted is destroyed now.
+     */
+    private void restoreGroup(ServerGroupRecord recorded) {
+        clock.observe(recorded.createdTime());
+        List<InstanceProcess> adopted = launcher.adopt(recorded);
+        LocalServerGroup group = newGroup(recorded, adopted);
+        if (recorded.destroying()) {
+            group.destroy();
+            LOG.info("finished destroying server group {} in account {}", recorded.name(), account.name());
+            return;
+        }
+        groups.put(recorded.name(), group);
+        group.recordAdoption();
+        LOG.info("server group {} in account {}: adopted {} of {} recorded instances; desired capacity {}",
+                recorded.name(), account.name(), adopted.size(), recorded.instances().size(),
+                recorded.capacity().desired());
+    }
+
+    private LocalServerGroup newGroup(ServerGroupRecord recorded, List<InstanceProcess> adopted) {
+        return new LocalServerGroup(recorded, adopted, launcher, terminator,
+                new RestartBackoff(settings.healthCheckInterval(), MAX_RESTART_BACKOFF), store);
+    }
+
+    private RoundRobinRouter routerFor(String loadBalancer) {
+        return new RoundRobinRouter(() -> backendsOf(loadBalancer));
     }
 
     /** The instances behind a load balancer: its groups oldest first, each group's instances oldest first. */

@@ -4,6 +4,7 @@ import io.clusterdeploy.engine.error.ClusterDeployException;
 import io.clusterdeploy.engine.model.Capacity;
 import io.clusterdeploy.engine.model.Moniker;
 import io.clusterdeploy.engine.model.ServerGroup;
+import io.clusterdeploy.engine.naming.ServerGroupName;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -16,8 +17,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One local server group: its processes, capacity and rotation, converged towards the desired
- * capacity like an Auto Scaling group. Every change runs under the group's lock; the instance list
- * itself is copy-on-write so that the load balancers and readers never block.
+ * capacity like an Auto Scaling group. Every change runs under the group's lock and ends with the
+ * group's record saved, so a provider started later can carry on; the instance list itself is
+ * copy-on-write so that the load balancers and readers never block.
  */
 final class LocalServerGroup {
     private static final Logger LOG = LoggerFactory.getLogger(LocalServerGroup.class);
@@ -31,26 +33,34 @@ final class LocalServerGroup {
     private final InstanceLauncher launcher;
     private final Terminator terminator;
     private final RestartBackoff backoff;
+    private final StateStore store;
     private final ReentrantLock lock = new ReentrantLock();
     private final List<InstanceProcess> instances = new CopyOnWriteArrayList<>();
     private volatile Capacity capacity;
     private volatile boolean disabled;
-    private boolean destroyed; // guarded by lock
+    private boolean destroyed; // guarded by lock; also set once the provider has let go of the group
     private int lastInstanceNumber; // guarded by lock
 
-    LocalServerGroup(String name, Moniker moniker, DeploySpec spec, Capacity capacity, List<String> loadBalancers,
-                     Map<String, String> tags, Instant createdTime, InstanceLauncher launcher, Terminator terminator,
-                     RestartBackoff backoff) {
-        this.name = name;
-        this.moniker = moniker;
-        this.spec = spec;
-        this.capacity = capacity;
-        this.loadBalancers = List.copyOf(loadBalancers);
-        this.tags = Map.copyOf(tags);
-        this.createdTime = createdTime;
+    /**
+     * @param recorded a new group's record ({@link ServerGroupRecord#created}) or one an earlier provider left
+     * @param adopted  those of the recorded instances whose processes still run, oldest first
+     */
+    LocalServerGroup(ServerGroupRecord recorded, List<InstanceProcess> adopted, InstanceLauncher launcher,
+                     Terminator terminator, RestartBackoff backoff, StateStore store) {
+        this.name = recorded.name();
+        this.moniker = ServerGroupName.parse(recorded.name()).moniker();
+        this.spec = recorded.deploySpec();
+        this.capacity = recorded.capacity();
+        this.loadBalancers = recorded.loadBalancers();
+        this.tags = recorded.tags();
+        this.createdTime = recorded.createdTime();
+        this.disabled = recorded.disabled();
+        this.lastInstanceNumber = recorded.lastInstanceNumber();
+        this.instances.addAll(adopted);
         this.launcher = launcher;
         this.terminator = terminator;
         this.backoff = backoff;
+        this.store = store;
     }
 
     String name() {
@@ -84,16 +94,36 @@ final class LocalServerGroup {
                 spec.command().toString(), loadBalancers, List.of(), tags);
     }
 
-    /** Starts the initial instances; on failure stops those already started and rethrows. */
+    /**
+     * Records the new group, then starts its initial instances; on failure stops those already started,
+     * removes the record and rethrows.
+     */
     void start() {
         lock.lock();
         try {
+            save();
             startMissing();
         } catch (RuntimeException e) {
+            destroyed = true;
             List<InstanceProcess> started = List.copyOf(instances);
             instances.clear();
             stopAndRelease(started);
+            try {
+                store.deleteServerGroup(name);
+            } catch (RuntimeException deleting) {
+                e.addSuppressed(deleting);
+            }
             throw e;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Records what an earlier provider left as this provider now has it: the adopted instances only. */
+    void recordAdoption() {
+        lock.lock();
+        try {
+            save();
         } finally {
             lock.unlock();
         }
@@ -106,12 +136,8 @@ final class LocalServerGroup {
             ensureExists();
             capacity = newCapacity;
             reapExited();
-            List<InstanceProcess> surplus = instances.stream()
-                    .sorted(Comparator.comparingInt(InstanceProcess::number).reversed())
-                    .limit(Math.max(0, instances.size() - newCapacity.desired()))
-                    .toList();
-            instances.removeAll(surplus);
-            stopAndRelease(surplus);
+            save();
+            stopSurplus();
             startMissing();
         } finally {
             lock.unlock();
@@ -125,6 +151,7 @@ final class LocalServerGroup {
             ensureExists();
             disabled = false;
             instances.forEach(i -> i.gate().open());
+            save();
         } finally {
             lock.unlock();
         }
@@ -150,23 +177,38 @@ final class LocalServerGroup {
                     .sorted(Comparator.comparingInt(InstanceProcess::number).reversed())
                     .limit(Math.max(0, target - out.size()))
                     .forEach(out::add);
+            out.forEach(i -> i.gate().close());
+            // Recorded before waiting for in-flight requests: a crash during the wait keeps them out of rotation.
+            save();
             terminator.drain(out);
         } finally {
             lock.unlock();
         }
     }
 
-    /** Stops every instance and marks the group gone; false when it already was. */
+    /**
+     * Stops every instance, removes the record and marks the group gone; false when it already was.
+     * Throws only when the destroy could not be recorded, and then changes nothing.
+     */
     boolean destroy() {
         lock.lock();
         try {
             if (destroyed) {
                 return false;
             }
+            // Marked first: a crash while stopping leaves a record the next provider finishes destroying
+            // rather than one it would bring back to life.
+            store.save(record(true));
             destroyed = true;
             List<InstanceProcess> all = List.copyOf(instances);
             stopAndRelease(all);
             instances.clear();
+            try {
+                store.deleteServerGroup(name);
+            } catch (RuntimeException e) {
+                LOG.warn("server group {} is destroyed but its record is not: {}; the next provider on this state"
+                        + " directory removes it", name, e.getMessage());
+            }
             return true;
         } finally {
             lock.unlock();
@@ -174,8 +216,8 @@ final class LocalServerGroup {
     }
 
     /**
-     * Marks the group gone and hands its instances to the caller, who stops them together with
-     * those of other groups (provider shutdown).
+     * Provider shutdown: marks the group as no longer managed and hands its instances to the caller, who
+     * stops them together with those of other groups and then calls {@link #recordDetached()}.
      */
     List<InstanceProcess> detachAll() {
         lock.lock();
@@ -189,9 +231,20 @@ final class LocalServerGroup {
         }
     }
 
+    /** After {@link #detachAll()}: records the group without instances, so the next provider starts them anew. */
+    void recordDetached() {
+        lock.lock();
+        try {
+            store.save(record(false));
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /**
-     * Periodic convergence: forgets exited processes and starts replacements up to the desired capacity.
-     * Skipped while another change holds the lock; the next round catches up.
+     * Periodic convergence: forgets exited processes, stops a surplus (left by a crash in the middle of a
+     * resize) and starts replacements up to the desired capacity. Skipped while another change holds the
+     * lock; the next round catches up.
      */
     void reconcile() {
         if (!lock.tryLock()) {
@@ -201,7 +254,10 @@ final class LocalServerGroup {
             if (destroyed) {
                 return;
             }
-            reapExited();
+            if (reapExited()) {
+                save();
+            }
+            stopSurplus();
             if (instances.size() < capacity.desired() && backoff.allows(Instant.now())) {
                 try {
                     startMissing();
@@ -215,15 +271,32 @@ final class LocalServerGroup {
         }
     }
 
-    private void reapExited() {
+    /** Forgets exited processes; true when there were any. */
+    private boolean reapExited() {
+        boolean reaped = false;
         for (InstanceProcess instance : instances) {
             if (!instance.isAlive()) {
                 instances.remove(instance);
                 launcher.release(instance);
                 backoff.exited(instance.health().everPassed(), Instant.now());
-                LOG.warn("server group {}: instance {} exited with status {}; see {}", name, instance.id(),
-                        instance.process().exitValue(), instance.logFile());
+                LOG.warn("server group {}: instance {} exited with {}; see {}", name, instance.id(),
+                        instance.exitStatus(), instance.logFile());
+                reaped = true;
             }
+        }
+        return reaped;
+    }
+
+    /** Stops the newest instances beyond the desired capacity; they stay recorded until they are gone. */
+    private void stopSurplus() {
+        List<InstanceProcess> surplus = instances.stream()
+                .sorted(Comparator.comparingInt(InstanceProcess::number).reversed())
+                .limit(Math.max(0, instances.size() - capacity.desired()))
+                .toList();
+        if (!surplus.isEmpty()) {
+            stopAndRelease(surplus);
+            instances.removeAll(surplus);
+            save();
         }
     }
 
@@ -232,7 +305,9 @@ final class LocalServerGroup {
             InstanceProcess instance = launcher.launch(name, ++lastInstanceNumber, spec, !disabled);
             instances.add(instance);
             LOG.info("server group {}: started instance {} (pid {}) on 127.0.0.1:{}", name, instance.id(),
-                    instance.process().pid(), instance.port());
+                    instance.pid(), instance.port());
+            // At once: a crash now must not leave a process no record knows about.
+            save();
         }
     }
 
@@ -241,6 +316,16 @@ final class LocalServerGroup {
             terminator.stop(stopping);
             stopping.forEach(launcher::release);
         }
+    }
+
+    private void save() {
+        store.save(record(false));
+    }
+
+    private ServerGroupRecord record(boolean destroying) {
+        return new ServerGroupRecord(ServerGroupRecord.FORMAT, name, capacity, spec.toMap(), loadBalancers, List.of(),
+                tags, createdTime, disabled, destroying, lastInstanceNumber,
+                instances.stream().map(InstanceProcess::record).toList());
     }
 
     private void ensureExists() {

@@ -12,7 +12,7 @@ import java.util.Map;
 /**
  * A local account's settings. There is no {@code locations} setting: the only location is {@code local}.
  *
- * @param stateDir            where instance logs go
+ * @param stateDir            where instance logs and the records of server groups and load balancers go
  * @param healthCheckInterval how often every instance is health-checked and the groups converged
  */
 public record LocalSettings(Path stateDir, Duration healthCheckInterval) {

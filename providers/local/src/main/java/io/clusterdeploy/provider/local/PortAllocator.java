@@ -27,6 +27,11 @@ final class PortAllocator {
         throw new IllegalStateException("no free loopback port after " + ATTEMPTS + " attempts");
     }
 
+    /** Marks a port as taken by an adopted instance that already listens on it. */
+    void reserve(int port) {
+        taken.add(port);
+    }
+
     void release(int port) {
         taken.remove(port);
     }

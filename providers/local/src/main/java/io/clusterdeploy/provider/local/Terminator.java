@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -19,6 +20,7 @@ final class Terminator {
     private static final Logger LOG = LoggerFactory.getLogger(Terminator.class);
     // After SIGKILL the kernel needs a moment to tear the process down; never wait forever for it.
     private static final Duration KILL_WAIT = Duration.ofSeconds(10);
+    private static final Duration EXIT_POLL = Duration.ofMillis(100);
 
     /** Takes the instances out of rotation and waits (each up to its shutdown timeout) for their requests. */
     void drain(List<InstanceProcess> instances) {
@@ -63,11 +65,10 @@ final class Terminator {
         for (ProcessHandle handle : all) {
             awaitExit(handle, killDeadline);
         }
-        // waitFor reaps our direct children, so no zombie outlives the instance.
+        // Reaping our direct children means no zombie outlives the instance.
         for (InstanceProcess instance : instances) {
             try {
-                instance.process().waitFor(Math.max(0, Duration.between(Instant.now(), killDeadline).toMillis()),
-                        TimeUnit.MILLISECONDS);
+                instance.awaitReaped(Duration.between(Instant.now(), killDeadline));
             } catch (InterruptedException e) {
                 interrupted = true;
             }
@@ -79,13 +80,22 @@ final class Terminator {
 
     /** False only when interrupted. */
     private static boolean awaitExit(ProcessHandle handle, Instant deadline) {
-        long millis = Duration.between(Instant.now(), deadline).toMillis();
-        try {
-            handle.onExit().get(Math.max(0, millis), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException | ExecutionException e) {
-            // Still running (or cannot be watched): the forced phase takes over.
-        } catch (InterruptedException e) {
-            return false;
+        CompletableFuture<ProcessHandle> exit = handle.onExit();
+        // The JDK polls the exit of a process that is not our child (an adopted one) at intervals of up to
+        // 5 s; asking isAlive between short waits notices it sooner.
+        while (handle.isAlive()) {
+            long millis = Math.min(EXIT_POLL.toMillis(), Duration.between(Instant.now(), deadline).toMillis());
+            if (millis <= 0) {
+                return true;
+            }
+            try {
+                exit.get(millis, TimeUnit.MILLISECONDS);
+                return true;
+            } catch (TimeoutException | ExecutionException e) {
+                // Still running (or cannot be watched): look again until the deadline, then the forced phase takes over.
+            } catch (InterruptedException e) {
+                return false;
+            }
         }
         return true;
     }

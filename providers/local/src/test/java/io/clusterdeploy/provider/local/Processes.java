@@ -33,6 +33,19 @@ final class Processes {
                 .findFirst();
     }
 
+    /** The pid of the live process started with {@code --instance-id id}, wherever it is in the process tree. */
+    static Optional<Long> anyPidOf(String instanceId) {
+        return ProcessHandle.allProcesses()
+                .filter(ProcessHandle::isAlive)
+                .filter(p -> {
+                    List<String> args = arguments(p);
+                    int i = args.indexOf("--instance-id");
+                    return i >= 0 && i + 1 < args.size() && args.get(i + 1).equals(instanceId);
+                })
+                .map(ProcessHandle::pid)
+                .findFirst();
+    }
+
     static boolean alive(long pid) {
         return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
     }
