@@ -1,0 +1,102 @@
+package hudson.model;
+
+import edu.umd.cs.findbugs.annotations.NonNull;
+import jakarta.servlet.ServletException;
+import java.io.IOException;
+import jenkins.model.Loadable;
+import jenkins.util.io.OnMaster;
+import net.sf.json.JSONObject;
+import org.kohsuke.stapler.HttpResponse;
+import org.kohsuke.stapler.StaplerRequest2;
+import org.kohsuke.stapler.StaplerResponse2;
+
+/**
+ * Shim of {@code hudson.model.Descriptor} (Jenkins 2.541.3).
+ * Plain behaviour kept: the described class ({@link #clazz}, inferred from the enclosing class by the no-arg
+ * constructor), {@link #getDisplayName()} and {@link #getId()} defaults, {@link #configure} returning true.
+ * {@link #load()} and {@link #save()} are no-ops here (there is no JENKINS_HOME).
+ */
+public abstract class Descriptor<T extends Describable<T>> implements Loadable, Saveable, OnMaster {
+    public final transient Class<? extends T> clazz;
+
+    @SuppressWarnings("unchecked")
+    protected Descriptor(Class<? extends T> clazz) {
+        if (clazz == self()) {
+            clazz = (Class<? extends T>) getClass();
+        }
+        this.clazz = clazz;
+    }
+
+    @SuppressWarnings("unchecked")
+    protected Descriptor() {
+        Class<?> outer = getClass().getEnclosingClass();
+        if (outer == null) {
+            throw new AssertionError(getClass() + " has no outer class; use the constructor that takes the Class");
+        }
+        this.clazz = (Class<? extends T>) outer;
+    }
+
+    @NonNull
+    public String getDisplayName() {
+        return clazz.getSimpleName();
+    }
+
+    public String getId() {
+        return clazz.getName();
+    }
+
+    public String getHelpFile() {
+        throw new UnsupportedOperationException("jenkins-api-shim");
+    }
+
+    public boolean configure(StaplerRequest2 req, JSONObject json) throws FormException {
+        return true;
+    }
+
+    @Override
+    public synchronized void save() {
+        // no persistence in the shim
+    }
+
+    @Override
+    public synchronized void load() {
+        // no persistence in the shim
+    }
+
+    public static final class FormException extends Exception implements HttpResponse {
+        private static final long serialVersionUID = 1L;
+
+        private final String formField;
+
+        public FormException(String message, String formField) {
+            super(message);
+            this.formField = formField;
+        }
+
+        public FormException(String message, Throwable cause, String formField) {
+            super(message, cause);
+            this.formField = formField;
+        }
+
+        public FormException(Throwable cause, String formField) {
+            super(cause);
+            this.formField = formField;
+        }
+
+        public String getFormField() {
+            return formField;
+        }
+
+        @Override
+        public void generateResponse(StaplerRequest2 req, StaplerResponse2 rsp, Object node) throws IOException, ServletException {
+            throw new UnsupportedOperationException("jenkins-api-shim");
+        }
+    }
+
+    public static final class Self {}
+
+    @SuppressWarnings("rawtypes")
+    protected static Class self() {
+        return Self.class;
+    }
+}

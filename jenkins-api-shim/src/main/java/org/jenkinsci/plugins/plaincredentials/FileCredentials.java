@@ -1,0 +1,15 @@
+package org.jenkinsci.plugins.plaincredentials;
+
+import com.cloudbees.plugins.credentials.common.StandardCredentials;
+import edu.umd.cs.findbugs.annotations.NonNull;
+import java.io.IOException;
+import java.io.InputStream;
+
+/** Shim of {@code org.jenkinsci.plugins.plaincredentials.FileCredentials} (plain-credentials 199.v9f8e1f741799). */
+public interface FileCredentials extends StandardCredentials {
+    @NonNull
+    String getFileName();
+
+    @NonNull
+    InputStream getContent() throws IOException;
+}

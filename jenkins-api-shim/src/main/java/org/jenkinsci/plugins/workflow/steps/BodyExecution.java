@@ -1,0 +1,28 @@
+package org.jenkinsci.plugins.workflow.steps;
+
+import java.io.Serializable;
+import java.util.Collection;
+import java.util.concurrent.Future;
+import jenkins.model.CauseOfInterruption;
+
+/** Shim of {@code org.jenkinsci.plugins.workflow.steps.BodyExecution} (workflow-step-api). */
+public abstract class BodyExecution implements Future<Object>, Serializable {
+    private static final long serialVersionUID = 1L;
+
+    public abstract Collection<StepExecution> getCurrentExecutions();
+
+    @Deprecated
+    public boolean cancel(CauseOfInterruption... causes) {
+        throw new UnsupportedOperationException("jenkins-api-shim");
+    }
+
+    @Deprecated
+    @Override
+    public boolean cancel(boolean b) {
+        return cancel(new FlowInterruptedException(hudson.model.Result.ABORTED, true));
+    }
+
+    public boolean cancel(Throwable t) {
+        throw new UnsupportedOperationException("jenkins-api-shim");
+    }
+}
