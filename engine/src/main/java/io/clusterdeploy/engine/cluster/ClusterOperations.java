@@ -8,6 +8,7 @@ import io.clusterdeploy.engine.model.ServerGroup;
 import io.clusterdeploy.engine.operation.ClusterGroups;
 import io.clusterdeploy.engine.operation.ContextKeys;
 import io.clusterdeploy.engine.operation.Operation;
+import io.clusterdeploy.engine.operation.PlannedOperation;
 import io.clusterdeploy.engine.operation.Steps;
 import io.clusterdeploy.engine.provider.CloudProvider;
 import java.util.ArrayList;
@@ -41,7 +42,7 @@ public final class ClusterOperations {
                     preferLarger);
             return enabled.subList(Math.min(remaining, enabled.size()), enabled.size());
         };
-        return new ClusterOperation("disableCluster", ref, p -> {
+        return new PlannedOperation("disableCluster", ref.account(), ref.location(), ref.cluster(), p -> {
             requireCluster(p, ref);
             guards.verify(p, ref.location(), ref.cluster(), "disableCluster", groups ->
                     without(groups, toDisable.apply(groups)));
@@ -76,7 +77,7 @@ public final class ClusterOperations {
         };
         Function<List<ServerGroup>, List<ServerGroup>> toScale = groups -> beyond.apply(groups).stream()
                 .filter(sg -> (allowActive || sg.disabled()) && !sg.capacity().isZero()).toList();
-        return new ClusterOperation("scaleDownCluster", ref, p -> {
+        return new PlannedOperation("scaleDownCluster", ref.account(), ref.location(), ref.cluster(), p -> {
             requireCluster(p, ref);
             guards.verify(p, ref.location(), ref.cluster(), "scaleDownCluster", groups ->
                     without(groups, toScale.apply(groups)));
@@ -104,7 +105,7 @@ public final class ClusterOperations {
         int shrinkToSize = f.optionalInt("shrinkToSize", 1, 1, 1000);
         boolean allowDeleteActive = f.optionalBoolean("allowDeleteActive", false);
         boolean retainLarger = f.optionalBoolean("retainLargerOverNewer", false);
-        return new ClusterOperation("shrinkCluster", ref, p -> {
+        return new PlannedOperation("shrinkCluster", ref.account(), ref.location(), ref.cluster(), p -> {
             requireCluster(p, ref);
             guards.verify(p, ref.location(), ref.cluster(), "shrinkCluster", groups -> without(groups,
                     ShrinkClusterStep.toDestroy(groups, shrinkToSize, allowDeleteActive, retainLarger)));
@@ -128,7 +129,7 @@ public final class ClusterOperations {
             throw ClusterDeployException.invalid(f.path("selectionStrategy"),
                     "selectionStrategy must be NEWEST, LARGEST, OLDEST or FAIL, was '" + sel + "'");
         }
-        return new ClusterOperation("findImageFromCluster", ref, p -> candidates(p, ref, onlyEnabled), List.of(
+        return new PlannedOperation("findImageFromCluster", ref.account(), ref.location(), ref.cluster(), p -> candidates(p, ref, onlyEnabled), List.of(
                 Steps.named("findImage", ctx -> {
                     List<ServerGroup> found = candidates(ctx.provider(), ref, onlyEnabled);
                     ServerGroup chosen = switch (selection) {
@@ -171,7 +172,7 @@ public final class ClusterOperations {
                     "comparison must be one of ==, !=, <, <=, >, >=, was '" + comparison + "'");
         }
         boolean onlyEnabled = f.optionalBoolean("onlyEnabledServerGroups", false);
-        return new ClusterOperation("checkClusterSize", ref, p -> { }, List.of(
+        return new PlannedOperation("checkClusterSize", ref.account(), ref.location(), ref.cluster(), p -> { }, List.of(
                 Steps.named("checkClusterSize", ctx -> {
                     long actual = ClusterGroups.of(ctx.provider(), ref.location(), ref.cluster()).stream()
                             .filter(sg -> !onlyEnabled || sg.enabled()).count();

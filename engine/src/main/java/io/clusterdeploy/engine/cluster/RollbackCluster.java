@@ -8,6 +8,7 @@ import io.clusterdeploy.engine.operation.CapacityMaps;
 import io.clusterdeploy.engine.operation.ClusterGroups;
 import io.clusterdeploy.engine.operation.ContextKeys;
 import io.clusterdeploy.engine.operation.Operation;
+import io.clusterdeploy.engine.operation.PlannedOperation;
 import io.clusterdeploy.engine.operation.StepContext;
 import io.clusterdeploy.engine.operation.Steps;
 import io.clusterdeploy.engine.provider.CloudProvider;
@@ -75,7 +76,7 @@ public final class RollbackCluster {
                 ? f.optionalInt("targetHealthyRollbackPercentage", 100, 1, 100) : null;
         Duration timeout = Duration.ofSeconds(f.optionalInt("timeoutSec", 600, 1, 86_400));
         String loc = ref.location();
-        return new ClusterOperation("rollbackCluster", ref, p -> choose(p, ref, restoreName), List.of(
+        return new PlannedOperation("rollbackCluster", ref.account(), ref.location(), ref.cluster(), p -> choose(p, ref, restoreName), List.of(
                 Steps.named("selectServerGroups", ctx -> {
                     if (ctx.getString(CURRENT) == null) {
                         Choice c = choose(ctx.provider(), ref, restoreName);

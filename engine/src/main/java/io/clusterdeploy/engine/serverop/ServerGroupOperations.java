@@ -4,7 +4,12 @@ import io.clusterdeploy.engine.json.Fields;
 import io.clusterdeploy.engine.model.Capacity;
 import io.clusterdeploy.engine.operation.CapacityMaps;
 import io.clusterdeploy.engine.operation.ClusterGroups;
+import io.clusterdeploy.engine.naming.ServerGroupName;
 import io.clusterdeploy.engine.operation.Operation;
+import io.clusterdeploy.engine.operation.PlannedOperation;
+import io.clusterdeploy.engine.operation.Step;
+import io.clusterdeploy.engine.provider.CloudProvider;
+import java.util.function.Consumer;
 import io.clusterdeploy.engine.operation.Steps;
 import java.time.Duration;
 import java.util.List;
@@ -16,12 +21,22 @@ public final class ServerGroupOperations {
     private ServerGroupOperations() {
     }
 
+    /** The group must exist before anything runs; {@code extraPreflight} checks the rest. */
+    private static Operation operation(String type, ServerGroupRef ref, Consumer<CloudProvider> extraPreflight,
+                                       List<Step> steps) {
+        return new PlannedOperation(type, ref.account(), ref.location(),
+                ServerGroupName.parse(ref.name()).clusterName(), provider -> {
+                    ClusterGroups.require(provider, ref.location(), ref.name(), "serverGroupName");
+                    extraPreflight.accept(provider);
+                }, steps, List.of());
+    }
+
     public static Operation resize(Fields f, String account, String location) {
         ServerGroupRef ref = ServerGroupRef.parse(f, account, location);
         ResizeRequest resize = ResizeRequest.parse(f);
         Duration timeout = Duration.ofSeconds(f.optionalInt("timeoutSec", 600, 1, DAY));
         String key = "targetCapacity";
-        return new ServerGroupOperation("resize", ref, p -> resize.target(
+        return operation("resize", ref, p -> resize.target(
                 ClusterGroups.require(p, ref.location(), ref.name(), "serverGroupName").capacity()), List.of(
                 Steps.named("resizeServerGroup", ctx -> {
                     // The target is computed once and kept, so a resumed relative resize does not apply twice.
@@ -45,7 +60,7 @@ public final class ServerGroupOperations {
     public static Operation enable(Fields f, String account, String location) {
         ServerGroupRef ref = ServerGroupRef.parse(f, account, location);
         Duration timeout = Duration.ofSeconds(f.optionalInt("timeoutSec", 600, 1, DAY));
-        return new ServerGroupOperation("enable", ref, null, List.of(
+        return operation("enable", ref, p -> { }, List.of(
                 Steps.named("enableServerGroup", ctx -> {
                     ctx.provider().enable(ref.location(), ref.name());
                     return "enabled " + ref.name();
@@ -58,7 +73,7 @@ public final class ServerGroupOperations {
     public static Operation disable(Fields f, String account, String location) {
         ServerGroupRef ref = ServerGroupRef.parse(f, account, location);
         int percentage = f.optionalInt("desiredPercentage", 100, 1, 100);
-        return new ServerGroupOperation("disable", ref, null, List.of(
+        return operation("disable", ref, p -> { }, List.of(
                 Steps.named("disableServerGroup", ctx -> {
                     ctx.provider().disable(ref.location(), ref.name(), percentage);
                     return "disabled " + percentage + "% of " + ref.name();
@@ -67,7 +82,7 @@ public final class ServerGroupOperations {
 
     public static Operation destroy(Fields f, String account, String location) {
         ServerGroupRef ref = ServerGroupRef.parse(f, account, location);
-        return new ServerGroupOperation("destroy", ref, null, List.of(
+        return operation("destroy", ref, p -> { }, List.of(
                 Steps.named("disableServerGroup", ctx -> {
                     if (ctx.provider().serverGroup(ref.location(), ref.name()).isEmpty()) {
                         return ref.name() + " is already gone";
