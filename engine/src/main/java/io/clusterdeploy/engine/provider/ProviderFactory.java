@@ -18,4 +18,11 @@ public interface ProviderFactory {
      * Unknown keys and bad values are errors naming the field.
      */
     CloudProvider create(String accountName, Map<String, Object> settings, SecretResolver secrets);
+
+    /**
+     * Checks an account's settings as {@link #create} would, but creates nothing (no directory,
+     * no connection), so that a front end can refuse a whole configuration before building any of it.
+     */
+    default void validate(String accountName, Map<String, Object> settings) {
+    }
 }

@@ -23,6 +23,16 @@ public final class AccountsBuilder {
 
     /** @param source what to name in errors (the config file, or "default config") */
     public Accounts build(StandaloneConfig config, String source) {
+        // Every account is checked before any is built: a bad second account must not leave the
+        // first one's directories and locks behind.
+        for (int i = 0; i < config.accounts().size(); i++) {
+            int index = i;
+            AccountConfig account = config.accounts().get(i);
+            withFieldsOf(index, account, source, () -> {
+                factory(index, account, source).validate(account.name(), account.settings());
+                return null;
+            });
+        }
         List<CloudProvider> built = new ArrayList<>();
         try {
             for (int i = 0; i < config.accounts().size(); i++) {
@@ -36,15 +46,29 @@ public final class AccountsBuilder {
     }
 
     private CloudProvider create(int index, AccountConfig account, String source) {
+        return withFieldsOf(index, account, source,
+                () -> factory(index, account, source).create(account.name(), account.settings(), secrets));
+    }
+
+    private ProviderFactory factory(int index, AccountConfig account, String source) {
         String at = "accounts[" + index + "]";
-        ProviderFactory factory = types.get(account.type()).orElseThrow(() -> ClusterDeployException.invalid(
+        return types.get(account.type()).orElseThrow(() -> ClusterDeployException.invalid(
                 at + ".type", source + ": " + at + ".type: unknown provider type '" + account.type()
                         + "'; known types: " + String.join(", ", types.known())));
+    }
+
+    /** Runs a provider call, re-rooting its error fields at the account's entry in the file. */
+    private static <T> T withFieldsOf(int index, AccountConfig account, String source,
+                                      java.util.function.Supplier<T> call) {
+        String at = "accounts[" + index + "]";
         try {
-            return factory.create(account.name(), account.settings(), secrets);
+            return call.get();
         } catch (ClusterDeployException e) {
             // Providers name fields after the account's name or relative to its settings; point at the entry in the file.
             String byName = "accounts[" + account.name() + "]";
+            if (e.getMessage() != null && e.getMessage().startsWith(source + ": ")) {
+                throw e;
+            }
             String message = e.getMessage() == null ? "invalid settings" : e.getMessage().replace(byName, at);
             throw new ClusterDeployException(e.kind(), field(at, byName, e.field()),
                     source + ": account '" + account.name() + "': " + message, e);

@@ -76,4 +76,20 @@ class AccountsBuilderTest {
 
         assertThat(e.field()).isEqualTo("accounts[1].healthCheckIntervalMillis");
     }
+
+    @Test
+    void aBadSecondAccountLeavesTheFirstUnbuilt() throws IOException {
+        Path first = tmp.resolve("first-state");
+        StandaloneConfig config = load("""
+                accounts:
+                  - {name: one, type: local, stateDir: %s}
+                  - {name: two, type: local, healthCheckIntervalMillis: 5}
+                """.formatted(first));
+
+        ClusterDeployException e = catchThrowableOfType(ClusterDeployException.class,
+                () -> new AccountsBuilder(types, EnvSecretResolver.system()).build(config, "config.yaml"));
+
+        assertThat(e.field()).isEqualTo("accounts[1].healthCheckIntervalMillis");
+        assertThat(first).as("account one was never built").doesNotExist();
+    }
 }

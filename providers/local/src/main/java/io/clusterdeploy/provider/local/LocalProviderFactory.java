@@ -18,6 +18,14 @@ public final class LocalProviderFactory implements ProviderFactory {
     }
 
     @Override
+    public void validate(String accountName, Map<String, Object> settings) {
+        if (accountName == null || accountName.isBlank()) {
+            throw ClusterDeployException.invalid("accounts", "an account name is required");
+        }
+        LocalSettings.check(accountName, settings);
+    }
+
+    @Override
     public CloudProvider create(String accountName, Map<String, Object> settings, SecretResolver secrets) {
         if (accountName == null || accountName.isBlank()) {
             throw ClusterDeployException.invalid("accounts", "an account name is required");

@@ -22,20 +22,39 @@ public record LocalSettings(Path stateDir, Duration healthCheckInterval) {
 
     /** Reads and checks the settings of account {@code accountName}; errors name {@code accounts[NAME].KEY}. */
     public static LocalSettings parse(String accountName, Map<String, Object> settings) {
+        Checked checked = check(accountName, settings);
+        return new LocalSettings(stateDirectory(checked.stateDirField(), checked.stateDir()),
+                Duration.ofMillis(checked.intervalMillis()));
+    }
+
+    /** The settings, checked without touching the file system. */
+    record Checked(String stateDirField, String stateDir, int intervalMillis) {
+    }
+
+    static Checked check(String accountName, Map<String, Object> settings) {
         Fields fields = new Fields("accounts[" + accountName + "]", settings);
         String stateDir = fields.optionalString(STATE_DIR, null);
         int interval = fields.optionalInt(HEALTH_CHECK_INTERVAL_MILLIS, 250, 10, 60_000);
         fields.rejectUnknown();
-        return new LocalSettings(stateDirectory(fields.path(STATE_DIR), stateDir), Duration.ofMillis(interval));
+        String field = fields.path(STATE_DIR);
+        if (stateDir != null) {
+            if (stateDir.isBlank()) {
+                throw ClusterDeployException.invalid(field, field + " must not be empty");
+            }
+            try {
+                Path.of(stateDir);
+            } catch (InvalidPathException e) {
+                throw ClusterDeployException.invalid(field, "cannot use '" + stateDir + "' as " + field + ": "
+                        + e.getMessage());
+            }
+        }
+        return new Checked(field, stateDir, interval);
     }
 
     private static Path stateDirectory(String field, String configured) {
         try {
             if (configured == null) {
                 return Files.createTempDirectory("cluster-deploy-local-");
-            }
-            if (configured.isBlank()) {
-                throw ClusterDeployException.invalid(field, field + " must not be empty");
             }
             return Files.createDirectories(Path.of(configured)).toAbsolutePath();
         } catch (IOException | InvalidPathException e) {
