@@ -102,7 +102,7 @@ final class Views {
         m.put("cancelRequested", s.cancelRequested());
         m.put("createdAt", s.createdAt().toString());
         m.put("updatedAt", s.updatedAt().toString());
-        m.put("request", s.request());
+        m.put("request", Redaction.redact(s.request()));
         m.put("steps", s.steps().stream().map(st -> {
             Map<String, Object> sm = new LinkedHashMap<>();
             sm.put("name", st.name());

@@ -112,15 +112,15 @@ final class RollingRedBlackSteps {
         return name + " resized to " + desired + " (" + percentage + "% of " + target.desired() + ")";
     }
 
-    private String validate(StepContext ctx, int percentage) {
+    private String validate(StepContext ctx, int percentage) throws InterruptedException {
         String name = ctx.getString(DeployContext.NEW_SERVER_GROUP);
         try {
             hook.validate(ctx.operationId(), name, percentage);
         } catch (ClusterDeployException e) {
             throw e;
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted during validation", e);
+            // The runner is stopping (a restart): not a failed validation. The step runs again on resume.
+            throw e;
         } catch (Exception e) {
             throw ClusterDeployException.conflict("validation", "validation at " + percentage + "% failed: "
                     + e.getMessage());

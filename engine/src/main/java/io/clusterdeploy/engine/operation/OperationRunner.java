@@ -42,6 +42,7 @@ public final class OperationRunner implements AutoCloseable {
     private final Map<String, Execution> running = new ConcurrentHashMap<>();
     private final List<Consumer<OperationState>> listeners = new CopyOnWriteArrayList<>();
     private final ClusterLocks locks = new ClusterLocks();
+    private final List<String> skipped = new CopyOnWriteArrayList<>();
     private final List<Consumer<OperationEvent>> eventListeners = new CopyOnWriteArrayList<>();
 
     public OperationRunner(Accounts accounts, OperationStore store, OperationParser parser, Options options) {
@@ -100,16 +101,29 @@ public final class OperationRunner implements AutoCloseable {
         return state;
     }
 
-    /** Resumes every unfinished operation in the store; returns how many. */
+    /**
+     * Resumes every unfinished operation in the store; returns how many. One that cannot be
+     * resumed (its account is no longer configured) stays unfinished in the store, to be resumed
+     * once it is back, and does not stop the others.
+     */
     public int resumeAll() {
         int count = 0;
         for (OperationState s : store.list()) {
             if (!s.status().isFinished() && !running.containsKey(s.id())) {
-                resume(s);
-                count++;
+                try {
+                    resume(s);
+                    count++;
+                } catch (ClusterDeployException e) {
+                    skipped.add(s.id() + ": " + e.getMessage());
+                }
             }
         }
         return count;
+    }
+
+    /** Why operations could not be resumed, for the front end to report. */
+    public List<String> notResumed() {
+        return List.copyOf(skipped);
     }
 
     /** Runs the operation on its own thread once every earlier operation on its cluster has ended. */
