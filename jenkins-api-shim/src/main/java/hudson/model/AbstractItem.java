@@ -10,11 +10,36 @@ import org.kohsuke.stapler.StaplerProxy;
 
 /**
  * Shim of {@code hudson.model.AbstractItem} (Jenkins 2.541.3). Of its interfaces {@code HttpDeletable} and
- * {@code DescriptorByNameOwner} are omitted.
+ * {@code DescriptorByNameOwner} are omitted. Plain behaviour kept: the parent and name given to the constructor,
+ * {@link #getName()}, {@link #getParent()} (throws {@link IllegalStateException} without a parent, as real) and
+ * {@link #getFullName()} (the parent's full name, then {@code /name}, as real). The real name validation of
+ * {@code doSetName} is omitted.
  */
 public abstract class AbstractItem extends Actionable implements Loadable, Item, AccessControlled, StaplerProxy {
+    protected transient String name;
+
+    @SuppressWarnings("rawtypes")
+    private transient ItemGroup parent;
+
     @SuppressWarnings("rawtypes")
     protected AbstractItem(ItemGroup parent, String name) {
+        this.parent = parent;
+        this.name = name;
+    }
+
+    @NonNull
+    @Override
+    public String getName() {
+        return name;
+    }
+
+    @SuppressWarnings("rawtypes")
+    @Override
+    public @NonNull ItemGroup getParent() {
+        if (parent == null) {
+            throw new IllegalStateException("no parent set on " + getClass().getName() + "[" + name + "]");
+        }
+        return parent;
     }
 
     @Override
@@ -27,9 +52,14 @@ public abstract class AbstractItem extends Actionable implements Loadable, Item,
         throw new UnsupportedOperationException("jenkins-api-shim");
     }
 
+    @NonNull
     @Override
     public final String getFullName() {
-        throw new UnsupportedOperationException("jenkins-api-shim");
+        String n = getParent().getFullName();
+        if (n.isEmpty()) {
+            return getName();
+        }
+        return n + '/' + getName();
     }
 
     @Override

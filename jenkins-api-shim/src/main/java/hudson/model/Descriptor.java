@@ -1,6 +1,7 @@
 package hudson.model;
 
 import edu.umd.cs.findbugs.annotations.NonNull;
+import edu.umd.cs.findbugs.annotations.Nullable;
 import jakarta.servlet.ServletException;
 import java.io.IOException;
 import jenkins.model.Loadable;
@@ -14,6 +15,8 @@ import org.kohsuke.stapler.StaplerResponse2;
  * Shim of {@code hudson.model.Descriptor} (Jenkins 2.541.3).
  * Plain behaviour kept: the described class ({@link #clazz}, inferred from the enclosing class by the no-arg
  * constructor), {@link #getDisplayName()} and {@link #getId()} defaults, {@link #configure} returning true.
+ * {@link #newInstance(StaplerRequest2, JSONObject)} (real: binds the form, honouring nested descriptors' overrides)
+ * is declared so that descriptors can override it, and throws here.
  * {@link #load()} and {@link #save()} are no-ops here (there is no JENKINS_HOME).
  */
 public abstract class Descriptor<T extends Describable<T>> implements Loadable, Saveable, OnMaster {
@@ -51,6 +54,10 @@ public abstract class Descriptor<T extends Describable<T>> implements Loadable, 
 
     public boolean configure(StaplerRequest2 req, JSONObject json) throws FormException {
         return true;
+    }
+
+    public T newInstance(@Nullable StaplerRequest2 req, @NonNull JSONObject formData) throws FormException {
+        throw new UnsupportedOperationException("jenkins-api-shim");
     }
 
     @Override

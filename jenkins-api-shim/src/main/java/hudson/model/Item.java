@@ -13,9 +13,15 @@ import jenkins.util.io.OnMaster;
 
 /**
  * Shim of {@code hudson.model.Item} (Jenkins 2.541.3): {@link #getFullName()} and the permissions the binding
- * checks, with the real names, implications and scopes. Other members (and {@code jenkins.model.Named}) are omitted.
+ * checks, with the real names, implications and scopes; {@link #getParent()} and {@link #getName()} (declared here
+ * without {@code @Override}, since {@code jenkins.model.Named} is omitted). Other members are omitted.
  */
 public interface Item extends PersistenceRoot, FullyNamedModelObject, SearchableModelObject, FullyNamed, AccessControlled, OnMaster {
+    ItemGroup<? extends Item> getParent();
+
+    @NonNull
+    String getName();
+
     @NonNull
     @Override
     String getFullName();

@@ -1,0 +1,41 @@
+package io.jenkins.plugins.clusterdeploy.config;
+
+import io.clusterdeploy.engine.guard.TrafficGuard;
+import io.jenkins.plugins.clusterdeploy.account.AccountSpec;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The whole Cluster Deploy configuration as plain data: what the engine is built from and what the account policy
+ * checks. Built from {@link ClusterDeployConfiguration}; compared to decide whether the engine must be rebuilt.
+ *
+ * @param accounts every configured account, enabled or not
+ * @param guards   traffic guards
+ */
+public record EngineSpec(List<AccountSpec> accounts, List<TrafficGuard> guards) {
+    public EngineSpec {
+        accounts = List.copyOf(accounts);
+        guards = List.copyOf(guards);
+    }
+
+    public static EngineSpec empty() {
+        return new EngineSpec(List.of(), List.of());
+    }
+
+    /** The accounts whose providers run: the enabled ones. */
+    public List<AccountSpec> runningAccounts() {
+        return accounts.stream().filter(AccountSpec::enabled).toList();
+    }
+
+    /** Guards on running accounts (a guard on a disabled account has nothing to protect). */
+    public List<TrafficGuard> runningGuards() {
+        Set<String> running = runningAccounts().stream().map(AccountSpec::name).collect(Collectors.toSet());
+        return guards.stream().filter(g -> running.contains(g.account())).toList();
+    }
+
+    /** What the engine is made of; allowlists do not matter to it, so changing them rebuilds nothing. */
+    public Object engineKey() {
+        return List.of(runningAccounts().stream().map(AccountSpec::providerKey).toList(), runningGuards());
+    }
+}

@@ -1,0 +1,84 @@
+package io.jenkins.plugins.clusterdeploy.freestyle;
+
+import hudson.AbortException;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import io.clusterdeploy.engine.error.ClusterDeployException;
+import io.clusterdeploy.engine.error.ErrorKind;
+import io.clusterdeploy.engine.operation.OperationState;
+import io.clusterdeploy.engine.operation.OperationStatus;
+import io.jenkins.plugins.clusterdeploy.engine.ClusterDeployRuntime;
+import io.jenkins.plugins.clusterdeploy.operation.LogCursor;
+import io.jenkins.plugins.clusterdeploy.operation.OperationResults;
+import io.jenkins.plugins.clusterdeploy.operation.OperationTracker;
+import io.jenkins.plugins.clusterdeploy.operation.StartErrors;
+import io.jenkins.plugins.clusterdeploy.run.ClusterDeployRunAction;
+import java.io.PrintStream;
+import java.util.Map;
+
+/**
+ * Runs one operation for a freestyle build, on the build's executor: checks the account, starts the operation,
+ * follows it to the end (logging its timeline and recording it in the build summary) and fails the build step with
+ * the reason when it fails. Aborting the build cancels the operation (the engine rolls back as the request says).
+ */
+public final class BuildStepRunner {
+    private final ClusterDeployRuntime runtime;
+
+    public BuildStepRunner(ClusterDeployRuntime runtime) {
+        this.runtime = runtime;
+    }
+
+    /** @return the step's result: the image for findImageFromCluster, the result map otherwise */
+    public Object run(Run<?, ?> run, TaskListener listener, String name, Map<String, Object> request)
+            throws InterruptedException, AbortException {
+        PrintStream log = listener.getLogger();
+        OperationState s;
+        try {
+            runtime.checkAccountUse(request.get("account") == null ? null : String.valueOf(request.get("account")),
+                    run.getParent().getFullName());
+            s = runtime.operations().start(request);
+        } catch (ClusterDeployException e) {
+            throw new AbortException(StartErrors.message(name, e));
+        }
+        log.println("Cluster Deploy: " + name + " started operation " + s.id() + " (" + s.type() + " on account '"
+                + request.get("account") + "')");
+        ClusterDeployRunAction action = ClusterDeployRunAction.of(run);
+        action.record(s, name);
+        OperationTracker tracker = new OperationTracker(runtime, s.id(), new LogCursor(), log);
+        try {
+            while (true) {
+                try {
+                    s = tracker.poll();
+                    action.record(s, name);
+                    if (s.status().isFinished()) {
+                        break;
+                    }
+                } catch (ClusterDeployException e) {
+                    if (e.kind() != ErrorKind.UNAVAILABLE) {
+                        throw new AbortException(name + ": " + e.getMessage());
+                    }
+                }
+                Thread.sleep(runtime.pollInterval().toMillis());
+            }
+        } catch (InterruptedException e) {
+            cancel(s.id(), log);
+            throw e;
+        }
+        if (s.status() != OperationStatus.SUCCEEDED) {
+            throw new AbortException(OperationResults.failure(name, s));
+        }
+        Object result = OperationResults.stepResult(s);
+        log.println("Cluster Deploy: " + name + " result: " + result);
+        return result;
+    }
+
+    private void cancel(String operationId, PrintStream log) {
+        try {
+            runtime.operations().cancel(operationId);
+            log.println("Cluster Deploy: build aborted; cancelling operation " + operationId
+                    + " (the engine rolls back as the request says)");
+        } catch (ClusterDeployException e) {
+            log.println("Cluster Deploy: could not cancel operation " + operationId + ": " + e.getMessage());
+        }
+    }
+}

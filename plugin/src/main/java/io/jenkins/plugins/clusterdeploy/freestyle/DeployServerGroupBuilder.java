@@ -1,0 +1,75 @@
+package io.jenkins.plugins.clusterdeploy.freestyle;
+
+import hudson.EnvVars;
+import hudson.Extension;
+import hudson.model.AbstractProject;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import hudson.tasks.BuildStepDescriptor;
+import hudson.tasks.Builder;
+import io.clusterdeploy.engine.error.ClusterDeployException;
+import io.jenkins.plugins.clusterdeploy.engine.ClusterDeployRuntime;
+import io.jenkins.plugins.clusterdeploy.engine.EngineService;
+import io.jenkins.plugins.clusterdeploy.operation.StartErrors;
+import io.jenkins.plugins.clusterdeploy.steps.DeployServerGroupStep;
+import java.io.IOException;
+import java.util.Map;
+import jenkins.tasks.SimpleBuildStep;
+import org.jenkinsci.Symbol;
+import org.kohsuke.stapler.DataBoundConstructor;
+
+/**
+ * Freestyle "Deploy server group": the {@code deployServerGroup} step's parameters (same form, same help), run on
+ * the build's executor. Needs no workspace.
+ */
+public final class DeployServerGroupBuilder extends Builder implements SimpleBuildStep {
+    private final DeployServerGroupStep deploy;
+
+    @DataBoundConstructor
+    public DeployServerGroupBuilder(DeployServerGroupStep deploy) {
+        this.deploy = deploy;
+    }
+
+    public DeployServerGroupStep getDeploy() {
+        return deploy;
+    }
+
+    @Override
+    public boolean requiresWorkspace() {
+        return false;
+    }
+
+    @Override
+    public void perform(Run<?, ?> run, EnvVars env, TaskListener listener) throws InterruptedException, IOException {
+        perform(run, listener, EngineService.get());
+    }
+
+    void perform(Run<?, ?> run, TaskListener listener, ClusterDeployRuntime runtime) throws InterruptedException, IOException {
+        Map<String, Object> request;
+        try {
+            request = deploy.toRequest();
+        } catch (ClusterDeployException e) {
+            throw new hudson.AbortException(StartErrors.message(deploy.functionName(), e));
+        }
+        new BuildStepRunner(runtime).run(run, listener, deploy.functionName(), request);
+    }
+
+    @Extension
+    @Symbol("deployServerGroupBuilder")
+    public static final class DescriptorImpl extends BuildStepDescriptor<Builder> {
+        public DescriptorImpl() {
+            super(DeployServerGroupBuilder.class);
+        }
+
+        @Override
+        @SuppressWarnings("rawtypes")
+        public boolean isApplicable(Class<? extends AbstractProject> jobType) {
+            return true;
+        }
+
+        @Override
+        public String getDisplayName() {
+            return "Deploy server group (Cluster Deploy)";
+        }
+    }
+}

@@ -1,0 +1,23 @@
+package io.jenkins.plugins.clusterdeploy.steps;
+
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import java.util.Set;
+import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
+
+/**
+ * Descriptor of the operation steps: they need the build (for the job's name and the build summary) and its log,
+ * but no workspace or node. {@link #isClusterOperation()} puts the step into the freestyle "Cluster operation"
+ * builder's drop-down.
+ */
+public abstract class OperationStepDescriptor extends StepDescriptor {
+    @Override
+    public Set<? extends Class<?>> getRequiredContext() {
+        return Set.of(Run.class, TaskListener.class);
+    }
+
+    /** True for every operation except deploys, which have their own builder. */
+    public boolean isClusterOperation() {
+        return true;
+    }
+}

@@ -1,0 +1,25 @@
+package io.jenkins.plugins.clusterdeploy.steps;
+
+import io.jenkins.plugins.clusterdeploy.operation.RequestMap;
+
+/** A step on one server group, named by {@code serverGroupName} ({@code app-stack-detail-vNNN}). */
+public abstract class ServerGroupStep extends OperationStep {
+    private final String serverGroupName;
+
+    protected ServerGroupStep(String account, String serverGroupName) {
+        super(account);
+        this.serverGroupName = serverGroupName;
+    }
+
+    public String getServerGroupName() {
+        return serverGroupName;
+    }
+
+    @Override
+    protected final void addParameters(RequestMap request) {
+        request.put("serverGroupName", serverGroupName);
+        addServerGroupParameters(request);
+    }
+
+    protected abstract void addServerGroupParameters(RequestMap request);
+}

@@ -1,0 +1,78 @@
+package io.jenkins.plugins.clusterdeploy.ui;
+
+import hudson.Extension;
+import hudson.model.RootAction;
+import io.jenkins.plugins.clusterdeploy.engine.EngineService;
+import io.jenkins.plugins.clusterdeploy.security.ClusterDeployPermissions;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import jenkins.model.Jenkins;
+import org.kohsuke.stapler.HttpResponse;
+import org.kohsuke.stapler.StaplerProxy;
+import org.kohsuke.stapler.StaplerRequest2;
+import org.kohsuke.stapler.WebMethod;
+import org.kohsuke.stapler.verb.GET;
+import org.kohsuke.stapler.verb.POST;
+
+/**
+ * {@code /cluster-deploy/}: the cluster view, and under {@code api/} the same JSON API as the standalone server
+ * (see docs/api.md), served by the engine's own handlers. Reading needs ClusterDeploy/Read; starting and
+ * cancelling operations ({@code POST}, with Jenkins' crumb) needs ClusterDeploy/Operate. Accounts' allowed jobs
+ * apply to builds, not to people here.
+ */
+@Extension
+public final class ClusterDeployRootAction implements RootAction, StaplerProxy {
+    public static final String URL_NAME = "cluster-deploy";
+
+    private final ApiGateway gateway = new ApiGateway(() -> EngineService.get().api());
+
+    @Override
+    public String getIconFileName() {
+        return Jenkins.get().hasPermission(ClusterDeployPermissions.READ)
+                ? "/plugin/cluster-deploy/images/cluster-deploy.svg" : null;
+    }
+
+    @Override
+    public String getDisplayName() {
+        return "Cluster Deploy";
+    }
+
+    @Override
+    public String getUrlName() {
+        return URL_NAME;
+    }
+
+    /** Everything below {@code /cluster-deploy/} needs ClusterDeploy/Read. */
+    @Override
+    public Object getTarget() {
+        Jenkins.get().checkPermission(ClusterDeployPermissions.READ);
+        return this;
+    }
+
+    /** Whether the viewer may start and cancel operations (the page shows it; the API checks it). */
+    public boolean isOperator() {
+        return Jenkins.get().hasPermission(ClusterDeployPermissions.OPERATE);
+    }
+
+    @GET
+    @WebMethod(name = "api")
+    public HttpResponse doApiRead(StaplerRequest2 req) {
+        Jenkins.get().checkPermission(ClusterDeployPermissions.READ);
+        return JsonHttpResponse.of(gateway.read(req.getRestOfPath(), query(req.getParameterMap())));
+    }
+
+    @POST
+    @WebMethod(name = "api")
+    public HttpResponse doApiWrite(StaplerRequest2 req) throws IOException {
+        Jenkins.get().checkPermission(ClusterDeployPermissions.OPERATE);
+        return JsonHttpResponse.of(gateway.write(req.getRestOfPath(), req.getContentType(), req.getReader()));
+    }
+
+    private static Map<String, List<String>> query(Map<String, String[]> parameters) {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        parameters.forEach((k, v) -> out.put(k, List.of(v)));
+        return out;
+    }
+}

@@ -1,0 +1,155 @@
+package io.jenkins.plugins.clusterdeploy.conventions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.jenkins.plugins.clusterdeploy.account.LocalAccount;
+import io.jenkins.plugins.clusterdeploy.config.ClusterDeployConfiguration;
+import io.jenkins.plugins.clusterdeploy.config.TrafficGuardEntry;
+import io.jenkins.plugins.clusterdeploy.freestyle.ClusterOperationBuilder;
+import io.jenkins.plugins.clusterdeploy.freestyle.DeployServerGroupBuilder;
+import io.jenkins.plugins.clusterdeploy.steps.Capacity;
+import io.jenkins.plugins.clusterdeploy.steps.CheckClusterSizeStep;
+import io.jenkins.plugins.clusterdeploy.steps.DeployRollback;
+import io.jenkins.plugins.clusterdeploy.steps.DeployServerGroupStep;
+import io.jenkins.plugins.clusterdeploy.steps.DeployServerGroupWithValidationStep;
+import io.jenkins.plugins.clusterdeploy.steps.DestroyServerGroupStep;
+import io.jenkins.plugins.clusterdeploy.steps.DisableClusterStep;
+import io.jenkins.plugins.clusterdeploy.steps.DisableServerGroupStep;
+import io.jenkins.plugins.clusterdeploy.steps.EnableServerGroupStep;
+import io.jenkins.plugins.clusterdeploy.steps.FindImageFromClusterStep;
+import io.jenkins.plugins.clusterdeploy.steps.ResizeServerGroupStep;
+import io.jenkins.plugins.clusterdeploy.steps.RollbackClusterStep;
+import io.jenkins.plugins.clusterdeploy.steps.ScaleDownClusterStep;
+import io.jenkins.plugins.clusterdeploy.steps.ShrinkClusterStep;
+import io.jenkins.plugins.clusterdeploy.steps.UpsertLoadBalancerStep;
+import java.beans.Introspector;
+import java.io.IOException;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.Parameter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.jenkinsci.Symbol;
+import org.junit.jupiter.api.Test;
+import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.interceptor.RequirePOST;
+import org.kohsuke.stapler.verb.GET;
+import org.kohsuke.stapler.verb.POST;
+
+/**
+ * The plugin's conventions, checked on the classes and resources themselves: help for every field of every step,
+ * builder, account and nested object (found through the class hierarchy, as Jenkins finds it), a symbol on every
+ * descriptor, POST on every form-check/fill/test method, and Jelly views that escape by default and carry no
+ * inline script.
+ */
+class HelpAndViewsTest {
+    private static final List<Class<?>> DESCRIBED = List.of(DeployServerGroupStep.class,
+            DeployServerGroupWithValidationStep.class, ResizeServerGroupStep.class, EnableServerGroupStep.class,
+            DisableServerGroupStep.class, DestroyServerGroupStep.class, UpsertLoadBalancerStep.class,
+            RollbackClusterStep.class, DisableClusterStep.class, ScaleDownClusterStep.class, ShrinkClusterStep.class,
+            FindImageFromClusterStep.class, CheckClusterSizeStep.class, Capacity.class, DeployRollback.class,
+            DeployServerGroupBuilder.class, ClusterOperationBuilder.class, LocalAccount.class, TrafficGuardEntry.class,
+            ClusterDeployConfiguration.class);
+
+    /** Every data-bound field: constructor parameters and setters. */
+    private static Set<String> fields(Class<?> c) {
+        Set<String> out = new LinkedHashSet<>();
+        for (Constructor<?> k : c.getConstructors()) {
+            if (k.isAnnotationPresent(DataBoundConstructor.class)) {
+                for (Parameter p : k.getParameters()) {
+                    assertThat(p.isNamePresent()).as("compiled with -parameters").isTrue();
+                    out.add(p.getName());
+                }
+            }
+        }
+        for (Method m : c.getMethods()) {
+            if (m.isAnnotationPresent(DataBoundSetter.class)) {
+                out.add(Introspector.decapitalize(m.getName().substring(3)));
+            }
+        }
+        return out;
+    }
+
+    private static boolean hasHelp(Class<?> c, String field) {
+        for (Class<?> k = c; k != null; k = k.getSuperclass()) {
+            if (k.getResource(k.getSimpleName() + "/help-" + field + ".html") != null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Test
+    void everyFieldHasHelp() {
+        List<String> missing = new ArrayList<>();
+        for (Class<?> c : DESCRIBED) {
+            Set<String> fields = fields(c);
+            assertThat(fields).as(c.getSimpleName()).isNotEmpty();
+            for (String f : fields) {
+                if (!hasHelp(c, f)) {
+                    missing.add(c.getSimpleName() + "." + f);
+                }
+            }
+        }
+        assertThat(missing).isEmpty();
+    }
+
+    @Test
+    void everyDescriptorHasASymbolAndEveryWebMethodIsPostOrGet() throws Exception {
+        for (Class<?> c : DESCRIBED) {
+            for (Class<?> inner : c.getDeclaredClasses()) {
+                if (hudson.model.Descriptor.class.isAssignableFrom(inner) && !Modifier.isAbstract(inner.getModifiers())) {
+                    assertThat(inner.getAnnotation(Symbol.class)).as(inner.getName()).isNotNull();
+                }
+            }
+        }
+        assertThat(ClusterDeployConfiguration.class.getAnnotation(Symbol.class).value()).containsExactly("clusterDeploy");
+        for (Class<?> c : webClasses()) {
+            for (Method m : c.getDeclaredMethods()) {
+                if (m.getName().startsWith("do") && Modifier.isPublic(m.getModifiers())) {
+                    boolean post = m.isAnnotationPresent(POST.class) || m.isAnnotationPresent(RequirePOST.class);
+                    boolean get = m.isAnnotationPresent(GET.class);
+                    assertThat(post || get).as(c.getSimpleName() + "." + m.getName()).isTrue();
+                    if (m.getName().startsWith("doCheck") || m.getName().startsWith("doFill")
+                            || m.getName().startsWith("doTest")) {
+                        assertThat(post).as(m.getName() + " must be POST").isTrue();
+                        assertThat(Stream.of(m.getParameters()).allMatch(p -> p.isAnnotationPresent(QueryParameter.class)))
+                                .isTrue();
+                    }
+                }
+            }
+        }
+    }
+
+    private static List<Class<?>> webClasses() {
+        return List.of(io.jenkins.plugins.clusterdeploy.account.CloudAccountDescriptor.class,
+                LocalAccount.DescriptorImpl.class, io.jenkins.plugins.clusterdeploy.ui.ClusterDeployRootAction.class,
+                io.jenkins.plugins.clusterdeploy.run.ClusterDeployRunAction.class);
+    }
+
+    @Test
+    void jellyViewsEscapeByDefaultAndHaveNoInlineScript() throws IOException {
+        Path resources = Path.of("src/main/resources");
+        List<Path> jelly;
+        try (Stream<Path> files = Files.walk(resources)) {
+            jelly = files.filter(p -> p.toString().endsWith(".jelly")).toList();
+        }
+        assertThat(jelly).hasSizeGreaterThan(15);
+        for (Path p : jelly) {
+            String text = Files.readString(p, StandardCharsets.UTF_8);
+            assertThat(text).as(p.toString()).startsWith("<?jelly escape-by-default='true'?>");
+            assertThat(text.replaceAll("<script src=\"[^\"]+\" type=\"text/javascript\"/>", ""))
+                    .as(p + ": scripts only as external files").doesNotContain("<script");
+            assertThat(text).as(p.toString()).doesNotContain(" onclick=").doesNotContain(" onload=");
+        }
+    }
+}

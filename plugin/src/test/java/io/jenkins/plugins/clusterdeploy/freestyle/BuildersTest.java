@@ -1,0 +1,83 @@
+package io.jenkins.plugins.clusterdeploy.freestyle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import hudson.AbortException;
+import io.jenkins.plugins.clusterdeploy.account.LocalAccount;
+import io.jenkins.plugins.clusterdeploy.config.ClusterDeployConfiguration;
+import io.jenkins.plugins.clusterdeploy.run.ClusterDeployRunAction;
+import io.jenkins.plugins.clusterdeploy.run.OperationRecord;
+import io.jenkins.plugins.clusterdeploy.steps.Capacity;
+import io.jenkins.plugins.clusterdeploy.steps.CheckClusterSizeStep;
+import io.jenkins.plugins.clusterdeploy.steps.DeployServerGroupStep;
+import io.jenkins.plugins.clusterdeploy.steps.DestroyServerGroupStep;
+import io.jenkins.plugins.clusterdeploy.steps.UpsertLoadBalancerStep;
+import io.jenkins.plugins.clusterdeploy.testing.SampleApps;
+import io.jenkins.plugins.clusterdeploy.testing.TestListener;
+import io.jenkins.plugins.clusterdeploy.testing.TestRun;
+import io.jenkins.plugins.clusterdeploy.testing.TestRuntime;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The freestyle builders: the steps' parameters, run on the build's executor against the real engine. */
+class BuildersTest {
+    @TempDir
+    Path home;
+
+    @Test
+    void buildersCarryTheStepsParametersAndNeedNoWorkspace() {
+        DeployServerGroupStep deploy = new DeployServerGroupStep("local", "hello");
+        deploy.setStrategy("redblack");
+        DeployServerGroupBuilder builder = new DeployServerGroupBuilder(deploy);
+        assertThat(builder.requiresWorkspace()).isFalse();
+        assertThat(builder.getDeploy().toRequest()).containsEntry("type", "deploy").containsEntry("strategy", "redblack");
+
+        ClusterOperationBuilder op = new ClusterOperationBuilder(new DestroyServerGroupStep("local", "hello-v001"));
+        assertThat(op.requiresWorkspace()).isFalse();
+        assertThat(op.getOperation().toRequest()).isEqualTo(Map.of("type", "destroy", "account", "local",
+                "serverGroupName", "hello-v001"));
+    }
+
+    @Test
+    void aFreestyleBuildDeploysAndFailsWithTheEnginesReason() throws Exception {
+        LocalAccount local = new LocalAccount("local");
+        local.setEnabled(true);
+        local.setAllowedJobs(List.of("freestyle/*"));
+        local.setHealthCheckIntervalMillis(100);
+        ClusterDeployConfiguration config = new ClusterDeployConfiguration();
+        config.setAccounts(List.of(local));
+        try (TestRuntime runtime = new TestRuntime(home, config)) {
+            TestRun build = TestRun.of("freestyle", "deploy");
+            TestListener listener = new TestListener();
+
+            UpsertLoadBalancerStep lb = new UpsertLoadBalancerStep("local", "hello");
+            lb.setSpec(Map.of("port", SampleApps.freePort()));
+            new ClusterOperationBuilder(lb).perform(build, listener, runtime);
+
+            DeployServerGroupStep deploy = new DeployServerGroupStep("local", "hello");
+            deploy.setCapacity(new Capacity(1, 1, 1));
+            deploy.setLoadBalancers(List.of("hello"));
+            deploy.setSpec(SampleApps.spec("v1"));
+            new DeployServerGroupBuilder(deploy).perform(build, listener, runtime);
+
+            assertThat(listener.text()).contains("Cluster Deploy: deployServerGroup started operation")
+                    .contains("createServerGroup: SUCCEEDED").contains("newServerGroup=hello-v000");
+            assertThat(build.getAction(ClusterDeployRunAction.class).getOperations())
+                    .extracting(OperationRecord::getStatus).containsExactly("SUCCEEDED", "SUCCEEDED");
+
+            ClusterOperationBuilder check = new ClusterOperationBuilder(new CheckClusterSizeStep("local", "hello", 3));
+            assertThatThrownBy(() -> check.perform(build, listener, runtime)).isInstanceOf(AbortException.class)
+                    .hasMessageContaining("checkClusterSize failed")
+                    .hasMessageContaining("cluster hello has 1 server groups; expected == 3")
+                    .hasMessageContaining("[parameter: expected]");
+
+            TestRun outsider = TestRun.of("elsewhere", "deploy");
+            assertThatThrownBy(() -> new DeployServerGroupBuilder(deploy).perform(outsider, new TestListener(), runtime))
+                    .isInstanceOf(AbortException.class).hasMessageContaining("may not use account 'local'");
+        }
+    }
+}

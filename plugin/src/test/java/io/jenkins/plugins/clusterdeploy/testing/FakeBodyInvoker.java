@@ -1,0 +1,100 @@
+package io.jenkins.plugins.clusterdeploy.testing;
+
+import hudson.EnvVars;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.jenkinsci.plugins.workflow.steps.BodyExecution;
+import org.jenkinsci.plugins.workflow.steps.BodyExecutionCallback;
+import org.jenkinsci.plugins.workflow.steps.BodyInvoker;
+import org.jenkinsci.plugins.workflow.steps.EnvironmentExpander;
+import org.jenkinsci.plugins.workflow.steps.StepContext;
+import org.jenkinsci.plugins.workflow.steps.StepExecution;
+
+/** Runs a {@link FakeBody} on its own thread, as the CPS thread would run a block, then calls the callback. */
+final class FakeBodyInvoker extends BodyInvoker {
+    private final StepContext context;
+    private final FakeBody body;
+    private final List<Object> contexts = new ArrayList<>();
+    private BodyExecutionCallback callback;
+
+    FakeBodyInvoker(StepContext context, FakeBody body) {
+        this.context = context;
+        this.body = body;
+    }
+
+    @Override
+    public BodyInvoker withContext(Object override) {
+        contexts.add(override);
+        return this;
+    }
+
+    @Override
+    public BodyInvoker withDisplayName(String name) {
+        return this;
+    }
+
+    @Override
+    public BodyInvoker withCallback(BodyExecutionCallback callback) {
+        this.callback = callback;
+        return this;
+    }
+
+    @Override
+    public BodyExecution start() {
+        EnvVars env = new EnvVars();
+        Thread t = new Thread(() -> {
+            try {
+                for (Object o : contexts) {
+                    if (o instanceof EnvironmentExpander e) {
+                        e.expand(env);
+                    }
+                }
+                Object result = body.run(env);
+                callback.onSuccess(context, result);
+            } catch (Throwable e) {
+                callback.onFailure(context, e);
+            }
+        }, "fake-body");
+        t.setDaemon(true);
+        t.start();
+        return new BodyExecution() {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            public Collection<StepExecution> getCurrentExecutions() {
+                return List.of();
+            }
+
+            @Override
+            public boolean cancel(Throwable cause) {
+                t.interrupt();
+                return true;
+            }
+
+            @Override
+            public boolean isCancelled() {
+                return false;
+            }
+
+            @Override
+            public boolean isDone() {
+                return !t.isAlive();
+            }
+
+            @Override
+            public Object get() throws InterruptedException, ExecutionException {
+                t.join();
+                return null;
+            }
+
+            @Override
+            public Object get(long timeout, TimeUnit unit) throws InterruptedException {
+                t.join(unit.toMillis(timeout));
+                return null;
+            }
+        };
+    }
+}

@@ -1,0 +1,20 @@
+package io.jenkins.plugins.clusterdeploy.testing;
+
+import hudson.model.Run;
+import java.io.IOException;
+
+/** A build of a {@link TestJob}: holds its actions as the real one does. */
+public final class TestRun extends Run<TestJob, TestRun> {
+    public TestRun(TestJob job) throws IOException {
+        super(job);
+    }
+
+    /** A build of {@code folder/job}. */
+    public static TestRun of(String folder, String job) {
+        try {
+            return new TestRun(new TestJob(new TestFolder(folder), job));
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+}

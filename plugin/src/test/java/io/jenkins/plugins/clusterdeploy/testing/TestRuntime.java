@@ -1,0 +1,96 @@
+package io.jenkins.plugins.clusterdeploy.testing;
+
+import io.clusterdeploy.engine.Engine;
+import io.clusterdeploy.engine.operation.DirectoryOperationStore;
+import io.clusterdeploy.engine.operation.OperationRunner;
+import io.clusterdeploy.engine.provider.SecretResolver;
+import io.jenkins.plugins.clusterdeploy.account.AccountDefaults;
+import io.jenkins.plugins.clusterdeploy.account.AccountPolicy;
+import io.jenkins.plugins.clusterdeploy.config.ClusterDeployConfiguration;
+import io.jenkins.plugins.clusterdeploy.config.EngineSpec;
+import io.jenkins.plugins.clusterdeploy.engine.ClusterDeployRuntime;
+import io.jenkins.plugins.clusterdeploy.engine.EngineHolder;
+import io.jenkins.plugins.clusterdeploy.engine.ProviderTypes;
+import io.jenkins.plugins.clusterdeploy.validation.BodyValidationHooks;
+import io.jenkins.plugins.clusterdeploy.validation.BodyValidations;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * What {@code EngineService} is in Jenkins, built by hand: a real engine (the providers on the test class path,
+ * the real local provider among them) from a {@link ClusterDeployConfiguration}, the account policy and the
+ * validation registry. {@link #restart()} does what a Jenkins restart does to the engine.
+ */
+public final class TestRuntime implements ClusterDeployRuntime, AutoCloseable {
+    private final Path home;
+    private final BodyValidations validations = new BodyValidations(Duration.ofSeconds(20));
+    private ClusterDeployConfiguration configuration;
+    private EngineHolder holder;
+    private AccountPolicy policy;
+
+    public TestRuntime(Path home, ClusterDeployConfiguration configuration) {
+        this.home = home;
+        this.configuration = configuration;
+        this.holder = newHolder();
+        apply(configuration);
+    }
+
+    private EngineHolder newHolder() {
+        return new EngineHolder(ProviderTypes.discover(getClass().getClassLoader()), SecretResolver.NONE,
+                new DirectoryOperationStore(home.resolve("operations")), new BodyValidationHooks(validations),
+                new OperationRunner.Options(Clock.systemUTC(), Duration.ofMillis(100)));
+    }
+
+    public AccountDefaults defaults() {
+        return new AccountDefaults(home.resolve("accounts"));
+    }
+
+    /** What saving the configuration does. */
+    public synchronized void apply(ClusterDeployConfiguration c) {
+        this.configuration = c;
+        EngineSpec spec = c.toEngineSpec(defaults());
+        policy = new AccountPolicy(spec.accounts());
+        holder.apply(spec);
+    }
+
+    /** Stops the engine and starts a new one on the same state, as a controller restart does. */
+    public synchronized void restart() {
+        holder.close();
+        holder = newHolder();
+        apply(configuration);
+    }
+
+    public synchronized Engine engine() {
+        return holder.engine().orElseThrow();
+    }
+
+    public synchronized EngineHolder holder() {
+        return holder;
+    }
+
+    @Override
+    public synchronized OperationRunner operations() {
+        return holder.operations();
+    }
+
+    @Override
+    public synchronized void checkAccountUse(String account, String jobFullName) {
+        policy.checkUse(account, jobFullName);
+    }
+
+    @Override
+    public BodyValidations validations() {
+        return validations;
+    }
+
+    @Override
+    public Duration pollInterval() {
+        return Duration.ofMillis(50);
+    }
+
+    @Override
+    public synchronized void close() {
+        holder.close();
+    }
+}
