@@ -40,12 +40,10 @@ public final class ApiHttpHandler extends Handler.Abstract {
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
         RequestHead head = head(request);
-        for (RequestRule rule : rules) {
-            Optional<Rejection> refused = rule.check(head);
-            if (refused.isPresent()) {
-                reject(response, callback, refused.get());
-                return true;
-            }
+        Optional<Rejection> refused = RequestRule.firstRefusal(rules, head);
+        if (refused.isPresent()) {
+            reject(response, callback, refused.get());
+            return true;
         }
         String path = Request.getPathInContext(request);
         if (!path.equals(API_ROOT) && !path.startsWith(API_ROOT + "/")) {
@@ -67,7 +65,7 @@ public final class ApiHttpHandler extends Handler.Abstract {
         return true;
     }
 
-    private static RequestHead head(Request request) {
+    static RequestHead head(Request request) {
         var h = request.getHeaders();
         return new RequestHead(request.getMethod(), h.get(HttpHeader.HOST), h.get(HttpHeader.ORIGIN),
                 h.get(HttpHeader.AUTHORIZATION), h.get(HttpHeader.CONTENT_TYPE), h.getLongField(HttpHeader.CONTENT_LENGTH));

@@ -1,7 +1,9 @@
 package io.clusterdeploy.standalone.server;
 
 import io.clusterdeploy.engine.api.ApiHandler;
+import java.util.ArrayList;
 import java.util.List;
+import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
@@ -9,8 +11,9 @@ import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
- * Jetty serving the API on 127.0.0.1 only, with the security rules in front:
- * loopback Host, same-origin Origin, bearer token, JSON content type, body size.
+ * Jetty serving the API and the read-only cluster view on 127.0.0.1 only, with the security
+ * rules in front: loopback Host and same-origin Origin for both; bearer token, JSON content type
+ * and body size for the API.
  */
 public final class ApiServer {
     public static final String BIND_HOST = "127.0.0.1";
@@ -36,12 +39,16 @@ public final class ApiServer {
         connector.setPort(port);
         server.addConnector(connector);
         LoopbackAuthorities self = new LoopbackAuthorities(connector::getLocalPort);
-        server.setHandler(new ApiHttpHandler(List.of(
-                new LoopbackHostRule(self),
-                new OriginRule(self),
+        List<RequestRule> sameSite = List.of(new LoopbackHostRule(self), new OriginRule(self));
+        List<RequestRule> apiRules = new ArrayList<>(sameSite);
+        apiRules.addAll(List.of(
                 new BearerTokenRule(token, tokenLocation),
                 new JsonContentTypeRule(),
-                new BodySizeRule(MAX_BODY_BYTES)), MAX_BODY_BYTES, api));
+                new BodySizeRule(MAX_BODY_BYTES)));
+        // The view takes the paths it owns (/, /ui, /ui/...); everything else goes to the API.
+        server.setHandler(new Handler.Sequence(
+                new UiHttpHandler(sameSite, UiAssets.load(ApiServer.class.getClassLoader())),
+                new ApiHttpHandler(apiRules, MAX_BODY_BYTES, api)));
         server.setErrorHandler(new JsonErrorHandler());
         server.setStopTimeout(5_000);
     }
@@ -57,6 +64,11 @@ public final class ApiServer {
     /** The API root, e.g. {@code http://127.0.0.1:7070/api}. */
     public String url() {
         return "http://" + BIND_HOST + ":" + port() + ApiHttpHandler.API_ROOT;
+    }
+
+    /** The cluster view, e.g. {@code http://127.0.0.1:7070/ui/}. */
+    public String uiUrl() {
+        return "http://" + BIND_HOST + ":" + port() + UiHttpHandler.UI_ROOT;
     }
 
     public void stop() throws Exception {

@@ -12,6 +12,7 @@ public final class Banner {
      */
     public static void started(PrintWriter out, StandaloneServer server, boolean showToken) {
         out.println("Cluster Deploy API: " + server.url());
+        out.println("Cluster view:       " + server.uiUrl());
         out.println("API token file:     " + server.tokenFile());
         if (showToken) {
             out.println("API token:          " + server.token().value());

@@ -104,6 +104,11 @@ public final class StandaloneServer implements AutoCloseable {
         return http.url();
     }
 
+    /** The read-only cluster view, e.g. {@code http://127.0.0.1:7070/ui/}. */
+    public String uiUrl() {
+        return http.uiUrl();
+    }
+
     public Path tokenFile() {
         return tokenFile;
     }

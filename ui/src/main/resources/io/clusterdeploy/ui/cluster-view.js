@@ -1,0 +1,539 @@
+// The cluster view: an application's clusters, server groups, instances, load balancers and
+// recent operations, read from the Cluster Deploy JSON API and refreshed every 2 seconds.
+// Read-only: it only sends GET requests and never holds the API token.
+// Vanilla ES module with no build step, so that any server can serve this very file.
+// Every piece of data goes into the page through textContent or attribute values, never as HTML.
+
+const REFRESH_MS = 2000;
+// A request that hangs must not stall the refresh loop forever.
+const REQUEST_TIMEOUT_MS = 15000;
+const MAX_OPERATIONS = 15;
+const ARTIFACT_HEAD = 20;
+const ARTIFACT_TAIL = 56;
+
+// ---------------------------------------------------------------------------------------------
+// API access
+
+/** Reads JSON from the API under `base` (an absolute URL ending in '/'). */
+export function apiClient(base) {
+  return {
+    async get(path) {
+      const abort = new AbortController();
+      const timer = setTimeout(() => abort.abort(), REQUEST_TIMEOUT_MS);
+      try {
+        const response = await fetch(new URL(path, base), {
+          headers: { Accept: 'application/json' },
+          cache: 'no-store',
+          credentials: 'same-origin',
+          signal: abort.signal,
+        });
+        const body = await response.json().catch(() => null);
+        if (!response.ok) {
+          const why = body && typeof body.message === 'string' ? body.message : response.statusText;
+          throw new Error(`HTTP ${response.status} on ${path}: ${why}`);
+        }
+        if (body === null) {
+          throw new Error(`the answer to ${path} is not JSON`);
+        }
+        return body;
+      } catch (e) {
+        if (e.name === 'AbortError') {
+          throw new Error(`no answer to ${path} within ${REQUEST_TIMEOUT_MS / 1000} s`);
+        }
+        throw e;
+      } finally {
+        clearTimeout(timer);
+      }
+    },
+  };
+}
+
+/** The API root from the mount element's data-api attribute, relative to the page. */
+export function apiBase(root) {
+  const given = root.dataset.api || '../api';
+  return new URL(given.endsWith('/') ? given : `${given}/`, document.baseURI).href;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Refresh loop
+
+/**
+ * Runs `task`, then waits `intervalMs` after it has ended before running it again, so requests
+ * never overlap however slow the server is. `now()` asks for a run as soon as the current one
+ * (if any) is done.
+ */
+export class Poller {
+  constructor(task, intervalMs) {
+    this.task = task;
+    this.intervalMs = intervalMs;
+    this.timer = null;
+    this.running = false;
+    this.again = false;
+  }
+
+  start() {
+    this.now();
+  }
+
+  now() {
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    clearTimeout(this.timer);
+    this.run();
+  }
+
+  async run() {
+    this.running = true;
+    try {
+      await this.task();
+    } finally {
+      this.running = false;
+      const delay = this.again ? 0 : this.intervalMs;
+      this.again = false;
+      this.timer = setTimeout(() => this.run(), delay);
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// DOM building: text only
+
+/**
+ * Creates an element. `attrs`: `class`, `text` (set as textContent), data-*, aria-*, title and
+ * other plain attributes; children: nodes or strings (added as text).
+ */
+export function el(tag, attrs = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attrs)) {
+    if (value === undefined || value === null || value === false) {
+      continue;
+    }
+    if (name === 'class') {
+      node.className = value;
+    } else if (name === 'text') {
+      node.textContent = String(value);
+    } else {
+      node.setAttribute(name, value === true ? '' : String(value));
+    }
+  }
+  for (const child of children.flat()) {
+    if (child !== undefined && child !== null && child !== false) {
+      node.append(child instanceof Node ? child : document.createTextNode(String(child)));
+    }
+  }
+  return node;
+}
+
+/**
+ * Replaces a container's content, keeping keyboard focus on the element with the same
+ * data-focus-key, so a refresh does not throw the user's place away.
+ */
+function replaceContent(container, nodes) {
+  const active = document.activeElement;
+  const key = active && container.contains(active) ? active.dataset.focusKey : undefined;
+  container.replaceChildren(...nodes);
+  if (key !== undefined) {
+    const again = [...container.querySelectorAll('[data-focus-key]')].find((n) => n.dataset.focusKey === key);
+    if (again) {
+      again.focus();
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Formatting
+
+const HEALTH = {
+  UP: { css: 'up', label: 'up' },
+  STARTING: { css: 'starting', label: 'starting' },
+  UNKNOWN: { css: 'unknown', label: 'unknown' },
+  DOWN: { css: 'down', label: 'down' },
+  OUT_OF_SERVICE: { css: 'out-of-service', label: 'out of service' },
+};
+
+export function health(state) {
+  return HEALTH[state] || HEALTH.UNKNOWN;
+}
+
+/** `v001` as in Spinnaker's names; a dash for a group without a version. */
+export function sequenceLabel(sequence) {
+  return Number.isInteger(sequence) ? `v${String(sequence).padStart(3, '0')}` : '—';
+}
+
+/**
+ * Long artifacts keep the program's name (without its directory) and the end, where what differs
+ * between versions usually is; both cut at spaces so no word is split.
+ */
+export function shortenArtifact(artifact) {
+  if (!artifact) {
+    return '—';
+  }
+  if (artifact.length <= ARTIFACT_HEAD + ARTIFACT_TAIL + 1) {
+    return artifact;
+  }
+  const first = artifact.split(' ')[0];
+  const head = first.slice(first.lastIndexOf('/') + 1).slice(0, ARTIFACT_HEAD) || first.slice(0, ARTIFACT_HEAD);
+  const end = artifact.slice(-ARTIFACT_TAIL);
+  const space = end.indexOf(' ');
+  const tail = space >= 0 && space < end.length - 1 ? end.slice(space + 1) : end;
+  return `${head} … ${tail}`;
+}
+
+function dateOf(iso) {
+  const d = iso ? new Date(iso) : null;
+  return d && !Number.isNaN(d.getTime()) ? d : null;
+}
+
+/** A <time> showing the local date and time, with the exact instant as its tooltip. */
+function timeNode(iso, timeOnly = false) {
+  const d = dateOf(iso);
+  if (!d) {
+    return el('span', { text: '—' });
+  }
+  return el('time', {
+    datetime: d.toISOString(),
+    title: d.toISOString(),
+    text: timeOnly ? d.toLocaleTimeString() : d.toLocaleString(),
+  });
+}
+
+export function duration(startIso, endIso) {
+  const start = dateOf(startIso);
+  const end = dateOf(endIso);
+  if (!start || !end) {
+    return '';
+  }
+  const s = Math.max(0, Math.round((end - start) / 1000));
+  return s < 60 ? `${s} s` : `${Math.floor(s / 60)} min ${s % 60} s`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The API's data, arranged for display
+
+/** Newest first: by creation time, then by sequence, as the engine orders them. */
+export function newestFirst(a, b) {
+  const ta = dateOf(a.createdTime)?.getTime() ?? -Infinity;
+  const tb = dateOf(b.createdTime)?.getTime() ?? -Infinity;
+  if (ta !== tb) {
+    return tb - ta;
+  }
+  return (b.sequence ?? -1) - (a.sequence ?? -1);
+}
+
+/** Clusters grouped by account and location: [{account, location, clusters}], sorted. */
+export function groupByPlace(clusters) {
+  const places = new Map();
+  for (const c of clusters) {
+    const key = `${c.account}\u0000${c.location}`;
+    if (!places.has(key)) {
+      places.set(key, { account: c.account, location: c.location, clusters: [] });
+    }
+    places.get(key).clusters.push(c);
+  }
+  const byName = (a, b) => a.name.localeCompare(b.name);
+  return [...places.values()]
+    .map((p) => ({ ...p, clusters: [...p.clusters].sort(byName) }))
+    .sort((a, b) => a.account.localeCompare(b.account) || a.location.localeCompare(b.location));
+}
+
+/** The cluster an operation request names: `cluster`, the deploy's moniker, or a group's name. */
+export function operationTarget(op) {
+  const r = op.request || {};
+  if (r.cluster) {
+    return r.cluster;
+  }
+  if (op.type === 'deploy' && r.application) {
+    const detail = r.freeFormDetails || '';
+    const stack = r.stack || '';
+    return [r.application, stack || detail ? stack : null, detail || null].filter((p) => p !== null).join('-');
+  }
+  return r.serverGroupName || r.name || '';
+}
+
+/** The application an operation belongs to: the first part of its names (Spinnaker's rule). */
+export function operationApplication(op) {
+  const r = op.request || {};
+  return r.application || operationTarget(op).split('-')[0];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rendering
+
+function badge(kind, text, extraClass = '') {
+  return el('span', { class: `badge badge--${kind} ${extraClass}`.trim(), text });
+}
+
+function statusBadge(status, extraClass) {
+  return badge(String(status || 'unknown').toLowerCase(), status || 'UNKNOWN', extraClass);
+}
+
+/** A square coloured by health; the colour is not the only cue: tooltip and accessible name say it too. */
+function instanceSquare(instance) {
+  const h = health(instance.health);
+  const label = `${instance.id} ${instance.address || 'no address'} ${instance.health}`;
+  return el('li', {}, el('span', {
+    class: `instance instance--${h.css}`, role: 'img', 'aria-label': label, title: label, 'data-health': instance.health,
+  }));
+}
+
+function fact(name, ...value) {
+  return [el('dt', { text: name }), el('dd', {}, ...value)];
+}
+
+function serverGroupCard(sg) {
+  const counts = sg.instanceCounts || {};
+  const cap = sg.capacity || {};
+  const instances = sg.instances || [];
+  const artifact = sg.artifact || '';
+  return el('article', {
+    class: `sg ${sg.enabled ? 'sg--enabled' : 'sg--disabled'}`,
+    'data-server-group': sg.name,
+    'aria-label': `Server group ${sg.name}`,
+  },
+  el('header', { class: 'sg-head' },
+    el('span', { class: 'sg-seq', text: sequenceLabel(sg.sequence) }),
+    sg.enabled ? badge('enabled', 'Enabled') : badge('disabled', 'Disabled')),
+  el('h4', { class: 'sg-name', text: sg.name }),
+  el('dl', { class: 'sg-facts' },
+    fact('Capacity', el('span', { class: 'capacity', text: `min ${cap.min} · desired ${cap.desired} · max ${cap.max}` })),
+    fact('Instances', el('span', { class: 'sg-up', text: `${counts.up ?? 0} of ${instances.length} up` })),
+    fact('Artifact', el('code', { class: 'artifact', title: artifact || null, text: shortenArtifact(artifact) })),
+    fact('Load balancers', (sg.loadBalancers || []).join(', ') || '—'),
+    fact('Created', timeNode(sg.createdTime))),
+  instances.length === 0
+    ? el('p', { class: 'sg-empty', text: 'No instances' })
+    : el('ul', { class: 'instances', 'aria-label': `Instances of ${sg.name}` }, instances.map(instanceSquare)));
+}
+
+function clusterBlock(cluster) {
+  const groups = [...(cluster.serverGroups || [])].sort(newestFirst);
+  return el('section', { class: 'cluster', 'data-cluster': cluster.name, 'aria-label': `Cluster ${cluster.name}` },
+    el('h3', { class: 'cluster-name', text: cluster.name }),
+    el('div', { class: 'sg-row' }, groups.map(serverGroupCard)));
+}
+
+function legend() {
+  return el('ul', { class: 'legend', 'aria-label': 'Instance health colours' },
+    ['UP', 'STARTING', 'UNKNOWN', 'DOWN', 'OUT_OF_SERVICE'].map((state) => el('li', {},
+      el('span', { class: `instance instance--${health(state).css}`, 'aria-hidden': 'true' }),
+      health(state).label)));
+}
+
+function renderClusters(app, clusters) {
+  if (!app) {
+    return [el('p', { class: 'empty', text: 'No application yet: deploy one through the API (POST /api/operations).' })];
+  }
+  if (clusters.length === 0) {
+    return [el('p', { class: 'empty', text: `Application ${app} has no clusters yet.` })];
+  }
+  return [legend(), ...groupByPlace(clusters).map((place) => el('section', {
+    class: 'place', 'aria-label': `Account ${place.account}, location ${place.location}`,
+  },
+  el('h2', { class: 'place-name' }, el('span', { class: 'muted', text: 'account ' }), place.account,
+    el('span', { class: 'muted', text: ' · location ' }), place.location),
+  place.clusters.map(clusterBlock)))];
+}
+
+function renderLoadBalancers(loadBalancers) {
+  if (loadBalancers.length === 0) {
+    return [el('p', { class: 'empty', text: 'No load balancers.' })];
+  }
+  return [el('table', { class: 'lbs' },
+    el('thead', {}, el('tr', {}, ['Name', 'Account', 'Location', 'Address', 'Server groups']
+      .map((h) => el('th', { scope: 'col', text: h })))),
+    el('tbody', {}, loadBalancers.map((lb) => el('tr', { 'data-load-balancer': lb.name },
+      el('td', { class: 'lb-name', text: lb.name }),
+      el('td', { text: lb.account }),
+      el('td', { text: lb.location }),
+      el('td', {}, el('code', { text: lb.address || '—' })),
+      el('td', { text: (lb.serverGroups || []).join(', ') || '—' })))))];
+}
+
+function operationRow(op, selectedId) {
+  const selected = op.id === selectedId;
+  const made = op.context && op.context.newServerGroup ? ` → ${op.context.newServerGroup}` : '';
+  return el('li', { class: selected ? 'op op--selected' : 'op', 'data-operation': op.id },
+    el('button', {
+      type: 'button', class: 'op-button', 'data-operation-id': op.id, 'data-focus-key': `op:${op.id}`,
+      'aria-pressed': selected ? 'true' : 'false',
+    },
+    el('span', { class: 'op-type', text: op.type }),
+    statusBadge(op.status, 'op-status'),
+    el('span', { class: 'op-target', text: `${operationTarget(op)}${made}` }),
+    el('span', { class: 'op-started' }, timeNode(op.createdAt))));
+}
+
+function stepItem(step) {
+  return el('li', { class: `step step--${String(step.status).toLowerCase()}`, 'data-step': step.name },
+    el('span', { class: 'step-name', text: step.name }),
+    step.phase && step.phase !== 'main' ? badge('phase', step.phase) : null,
+    statusBadge(step.status, 'step-status'),
+    el('span', { class: 'step-when' }, timeNode(step.startedAt, true),
+      step.endedAt ? ` (${duration(step.startedAt, step.endedAt)})` : ' (running)'),
+    step.message ? el('p', { class: 'step-message', text: step.message }) : null);
+}
+
+function timeline(op) {
+  if (!op) {
+    return [el('p', { class: 'empty', text: 'Select an operation to see its steps.' })];
+  }
+  const ended = op.status !== 'RUNNING';
+  return [
+    el('h3', { class: 'timeline-title' }, `${op.type} ${operationTarget(op)} `, statusBadge(op.status)),
+    el('p', { class: 'muted' }, 'started ', timeNode(op.createdAt),
+      ended ? ` · took ${duration(op.createdAt, op.updatedAt)}` : ' · running'),
+    op.error ? el('p', { class: 'op-error', role: 'note', text: op.error.message }) : null,
+    el('ol', { class: 'steps', 'aria-label': `Steps of ${op.type} ${operationTarget(op)}` }, (op.steps || []).map(stepItem)),
+  ].filter(Boolean);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The page
+
+function skeleton(root) {
+  const picker = el('select', { id: 'cv-app', class: 'app-picker', 'data-focus-key': 'app' });
+  const parts = {
+    picker,
+    // Not a live region: announcing the time every 2 s would drown a screen reader user.
+    updated: el('span', { class: 'updated', text: 'Loading…' }),
+    banner: el('div', { class: 'banner', role: 'alert', hidden: true }),
+    clusters: el('div', { class: 'clusters' }),
+    loadBalancers: el('div', { class: 'lb-list' }),
+    operations: el('ol', { class: 'ops', 'aria-label': 'Recent operations' }),
+    timeline: el('div', { class: 'timeline', 'aria-live': 'polite' }),
+  };
+  root.replaceChildren(
+    el('header', { class: 'topbar' },
+      el('h1', { text: 'Cluster Deploy' }),
+      el('label', { class: 'app-label', for: 'cv-app' }, 'Application ', picker),
+      parts.updated),
+    parts.banner,
+    el('section', { class: 'panel', 'aria-labelledby': 'cv-clusters-h' },
+      el('h2', { id: 'cv-clusters-h', class: 'panel-title', text: 'Clusters' }), parts.clusters),
+    el('div', { class: 'lower' },
+      el('section', { class: 'panel', 'aria-labelledby': 'cv-lbs-h' },
+        el('h2', { id: 'cv-lbs-h', class: 'panel-title', text: 'Load balancers' }), parts.loadBalancers),
+      el('section', { class: 'panel', 'aria-labelledby': 'cv-ops-h' },
+        el('h2', { id: 'cv-ops-h', class: 'panel-title', text: 'Recent operations' }),
+        el('div', { class: 'ops-split' }, parts.operations, parts.timeline))));
+  return parts;
+}
+
+function appFromUrl() {
+  return new URL(window.location.href).searchParams.get('app') || '';
+}
+
+/** Shows the cluster view in `root`, reading the API named by its data-api attribute. */
+export function mount(root) {
+  const api = apiClient(apiBase(root));
+  const parts = skeleton(root);
+  const state = { app: appFromUrl(), chosenOperation: null, operations: [], lastGood: null };
+  // Each section is redrawn only when its data changed: no flicker, focus kept.
+  const drawn = new Map();
+
+  function draw(section, data, build) {
+    const key = JSON.stringify(data);
+    if (drawn.get(section) !== key) {
+      drawn.set(section, key);
+      replaceContent(parts[section], build());
+    }
+  }
+
+  function drawPicker(names) {
+    const all = state.app && !names.includes(state.app) ? [state.app, ...names] : names;
+    draw('picker', [all, state.app], () => all.map((n) => el('option', { value: n, selected: n === state.app, text: n })));
+    parts.picker.value = state.app;
+    parts.picker.disabled = all.length === 0;
+  }
+
+  function drawOperations(ops) {
+    const mine = ops.filter((op) => operationApplication(op) === state.app).slice(0, MAX_OPERATIONS);
+    // Until one is chosen, follow the newest, so a running deploy shows its steps as they come.
+    const shown = mine.find((op) => op.id === state.chosenOperation) || mine[0] || null;
+    const shownId = shown ? shown.id : null;
+    draw('operations', [mine.map((o) => [o.id, o.type, o.status, o.context?.newServerGroup]), shownId], () => (mine.length
+      ? mine.map((op) => operationRow(op, shownId))
+      : [el('li', { class: 'empty', text: 'No operations for this application yet.' })]));
+    draw('timeline', shown, () => timeline(shown));
+  }
+
+  function showSuccess() {
+    state.lastGood = new Date();
+    parts.banner.hidden = true;
+    parts.banner.textContent = '';
+    root.classList.remove('cv--stale');
+    parts.updated.replaceChildren('Last updated ', timeNode(state.lastGood.toISOString(), true));
+  }
+
+  function showFailure(error) {
+    const since = state.lastGood ? ` Showing what was known at ${state.lastGood.toLocaleTimeString()}.` : '';
+    const why = String(error.message).replace(/\.$/, '');
+    parts.banner.textContent = `Cannot read the Cluster Deploy API: ${why}.${since} Retrying every ${REFRESH_MS / 1000} s.`;
+    parts.banner.hidden = false;
+    root.classList.add('cv--stale');
+  }
+
+  async function refresh() {
+    try {
+      const apps = await api.get('applications');
+      const names = apps.map((a) => a.name).sort();
+      if (!state.app && names.length > 0) {
+        state.app = names[0];
+      }
+      drawPicker(names);
+      const app = state.app;
+      const [clusters, loadBalancers, ops] = app
+        ? await Promise.all([
+          api.get(`applications/${encodeURIComponent(app)}/clusters`),
+          api.get(`applications/${encodeURIComponent(app)}/loadBalancers`),
+          api.get('operations')])
+        : [[], [], []];
+      if (app !== state.app) {
+        return; // The user picked another application meanwhile; the next run shows it.
+      }
+      draw('clusters', [app, clusters], () => renderClusters(app, clusters));
+      draw('loadBalancers', loadBalancers, () => renderLoadBalancers(loadBalancers));
+      state.operations = ops;
+      drawOperations(ops);
+      showSuccess();
+    } catch (e) {
+      showFailure(e);
+    }
+  }
+
+  const poller = new Poller(refresh, REFRESH_MS);
+
+  function selectApp(app, push) {
+    if (app === state.app) {
+      return;
+    }
+    state.app = app;
+    state.chosenOperation = null;
+    state.operations = [];
+    if (push) {
+      const url = new URL(window.location.href);
+      url.searchParams.set('app', app);
+      window.history.pushState({ app }, '', url);
+    }
+    poller.now();
+  }
+
+  parts.picker.addEventListener('change', () => selectApp(parts.picker.value, true));
+  window.addEventListener('popstate', () => selectApp(appFromUrl(), false));
+  parts.operations.addEventListener('click', (event) => {
+    const button = event.target.closest('[data-operation-id]');
+    if (button) {
+      // The list already holds every operation's steps: show them at once, no request needed.
+      state.chosenOperation = button.dataset.operationId;
+      drawOperations(state.operations);
+    }
+  });
+  poller.start();
+  return poller;
+}
+
+for (const root of document.querySelectorAll('[data-cluster-view]')) {
+  mount(root);
+}
