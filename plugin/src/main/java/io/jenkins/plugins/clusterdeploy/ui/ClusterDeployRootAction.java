@@ -2,6 +2,7 @@ package io.jenkins.plugins.clusterdeploy.ui;
 
 import hudson.Extension;
 import hudson.model.RootAction;
+import io.clusterdeploy.ui.UiAssets;
 import io.jenkins.plugins.clusterdeploy.engine.EngineService;
 import io.jenkins.plugins.clusterdeploy.security.ClusterDeployPermissions;
 import java.io.IOException;
@@ -27,6 +28,7 @@ public final class ClusterDeployRootAction implements RootAction, StaplerProxy {
     public static final String URL_NAME = "cluster-deploy";
 
     private final ApiGateway gateway = new ApiGateway(() -> EngineService.get().api());
+    private final ViewAssets assets = new ViewAssets(UiAssets.load(ClusterDeployRootAction.class.getClassLoader()));
 
     @Override
     public String getIconFileName() {
@@ -51,11 +53,6 @@ public final class ClusterDeployRootAction implements RootAction, StaplerProxy {
         return this;
     }
 
-    /** Whether the viewer may start and cancel operations (the page shows it; the API checks it). */
-    public boolean isOperator() {
-        return Jenkins.get().hasPermission(ClusterDeployPermissions.OPERATE);
-    }
-
     @GET
     @WebMethod(name = "api")
     public HttpResponse doApiRead(StaplerRequest2 req) {
@@ -68,6 +65,16 @@ public final class ClusterDeployRootAction implements RootAction, StaplerProxy {
     public HttpResponse doApiWrite(StaplerRequest2 req) throws IOException {
         Jenkins.get().checkPermission(ClusterDeployPermissions.OPERATE);
         return JsonHttpResponse.of(gateway.write(req.getRestOfPath(), req.getContentType(), req.getReader()));
+    }
+
+    /** The cluster view's script and style sheet ({@code /cluster-deploy/assets/cluster-view.js}). */
+    @GET
+    @WebMethod(name = "assets")
+    public HttpResponse doAssets(StaplerRequest2 req) {
+        Jenkins.get().checkPermission(ClusterDeployPermissions.READ);
+        return assets.find(req.getRestOfPath()).<HttpResponse>map(AssetHttpResponse::new).orElseGet(() ->
+                new JsonHttpResponse(404, "{\"status\": 404, \"error\": \"NOT_FOUND\", \"field\": \"path\", "
+                        + "\"message\": \"no such file\"}"));
     }
 
     private static Map<String, List<String>> query(Map<String, String[]> parameters) {

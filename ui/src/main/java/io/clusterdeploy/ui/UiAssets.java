@@ -1,4 +1,4 @@
-package io.clusterdeploy.standalone.server;
+package io.clusterdeploy.ui;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -8,13 +8,14 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The cluster view's files, from the cluster-deploy-ui jar on the class path. Only the names in a
- * fixed list can ever be served, so no request path can reach another resource or file.
+ * The cluster view's files, from this jar's class path. Only the names in a fixed list can ever
+ * be served, so no request path can reach another resource or file. The standalone server serves
+ * all of them; the Jenkins plugin serves the script and style sheet inside its own page.
  */
 public final class UiAssets {
     /** Where the ui module keeps its files on the class path. */
-    static final String RESOURCE_DIR = "io/clusterdeploy/ui/";
-    static final String INDEX = "index.html";
+    public static final String RESOURCE_DIR = "io/clusterdeploy/ui/";
+    public static final String INDEX = "index.html";
 
     /** Every file the view has, with its content type: the allowlist. */
     private static final Map<String, String> TYPES = Map.of(

@@ -1,0 +1,31 @@
+package io.jenkins.plugins.clusterdeploy.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.clusterdeploy.ui.UiAssets;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+/** The plugin page uses the ui module's own files, and nothing else can be asked for. */
+class ViewAssetsTest {
+    private final ViewAssets assets = new ViewAssets(UiAssets.load(ViewAssetsTest.class.getClassLoader()));
+
+    @Test
+    void servesTheClusterViewScriptAndStyleSheet() {
+        assertThat(assets.find("/cluster-view.js")).get().satisfies(a -> {
+            assertThat(a.contentType()).startsWith("text/javascript");
+            assertThat(new String(a.bytes(), StandardCharsets.UTF_8)).contains("data-api");
+        });
+        assertThat(assets.find("/cluster-view.css")).get()
+                .satisfies(a -> assertThat(a.contentType()).startsWith("text/css"));
+    }
+
+    @Test
+    void nothingElse() {
+        assertThat(assets.find("/index.html")).as("Jenkins draws the page itself").isEmpty();
+        assertThat(assets.find("/../../META-INF/MANIFEST.MF")).isEmpty();
+        assertThat(assets.find("/cluster-view.js/")).isEmpty();
+        assertThat(assets.find("")).isEmpty();
+        assertThat(assets.find(null)).isEmpty();
+    }
+}
