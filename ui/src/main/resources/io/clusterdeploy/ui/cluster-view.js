@@ -488,7 +488,8 @@ export function mount(root) {
         ? await Promise.all([
           api.get(`applications/${encodeURIComponent(app)}/clusters`),
           api.get(`applications/${encodeURIComponent(app)}/loadBalancers`),
-          api.get('operations')])
+          // Filtered by the server; the page filters again, so an older server works too.
+          api.get(`operations?application=${encodeURIComponent(app)}&limit=${MAX_OPERATIONS * 4}`)])
         : [[], [], []];
       if (app !== state.app) {
         return; // The user picked another application meanwhile; the next run shows it.

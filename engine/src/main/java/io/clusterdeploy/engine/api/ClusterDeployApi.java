@@ -83,7 +83,11 @@ public final class ClusterDeployApi implements ApiHandler {
                 return new ApiResponse(202, json.write(Views.operation(s)));
             }
             requireMethod(get, r);
-            return ok(runner.list().stream().map(Views::operation).toList());
+            String application = r.param("application");
+            int limit = limit(r.param("limit"));
+            return ok(runner.list().stream()
+                    .filter(s -> application == null || application.equals(applicationOf(s)))
+                    .limit(limit).map(Views::operation).toList());
         }
         if ((m = CANCEL.matcher(path)).matches()) {
             requireMethod(post, r);
@@ -96,6 +100,27 @@ public final class ClusterDeployApi implements ApiHandler {
                     () -> ClusterDeployException.notFound("id", "unknown operation '" + id + "'"))));
         }
         throw ClusterDeployException.notFound("path", "no such API endpoint: " + path);
+    }
+
+    /** The application an operation works on: the first part of the names in its request (Spinnaker's rule). */
+    static String applicationOf(OperationState s) {
+        Map<String, Object> r = s.request();
+        for (String key : List.of("application", "cluster", "serverGroupName", "name")) {
+            if (r.get(key) instanceof String name && !name.isBlank()) {
+                return name.split("-", 2)[0];
+            }
+        }
+        return null;
+    }
+
+    private static int limit(String value) {
+        if (value == null) {
+            return Integer.MAX_VALUE;
+        }
+        if (!value.matches("[0-9]{1,6}") || Integer.parseInt(value) < 1) {
+            throw ClusterDeployException.invalid("limit", "limit must be a whole number from 1 to 999999");
+        }
+        return Integer.parseInt(value);
     }
 
     private static void requireMethod(boolean ok, ApiRequest r) {

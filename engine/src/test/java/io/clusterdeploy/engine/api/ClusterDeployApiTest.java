@@ -93,4 +93,26 @@ class ClusterDeployApiTest {
         ApiResponse r = api.handle(ApiRequest.post("/operations/" + id + "/cancel", null));
         assertThat(r.status()).isEqualTo(409);
     }
+
+    @Test
+    void operationsCanBeFilteredByApplicationAndLimited() throws Exception {
+        String first = (String) object(api.handle(ApiRequest.post("/operations", DEPLOY))).get("id");
+        engine.runner.awaitFinished(first, Duration.ofSeconds(30));
+        String other = (String) object(api.handle(ApiRequest.post("/operations",
+                DEPLOY.replace("\"hello\"", "\"other\"")))).get("id");
+        engine.runner.awaitFinished(other, Duration.ofSeconds(30));
+        String disable = (String) object(api.handle(ApiRequest.post("/operations",
+                "{\"type\": \"disable\", \"account\": \"test\", \"serverGroupName\": \"hello-prod-v000\"}")))
+                .get("id");
+        engine.runner.awaitFinished(disable, Duration.ofSeconds(30));
+
+        List<Map<String, Object>> hello = json.read(api.handle(new ApiRequest("GET", "/operations",
+                Map.of("application", List.of("hello")), null)).json(), List.class);
+        assertThat(hello).extracting(m -> m.get("id")).containsExactlyInAnyOrder(first, disable);
+        List<Map<String, Object>> newest = json.read(api.handle(new ApiRequest("GET", "/operations",
+                Map.of("limit", List.of("1")), null)).json(), List.class);
+        assertThat(newest).hasSize(1);
+        assertThat(api.handle(new ApiRequest("GET", "/operations", Map.of("limit", List.of("0")), null)).status())
+                .isEqualTo(400);
+    }
 }
