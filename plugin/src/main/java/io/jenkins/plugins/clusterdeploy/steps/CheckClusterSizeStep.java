@@ -66,14 +66,8 @@ public class CheckClusterSizeStep extends ClusterStep {
     @Extension
     @Symbol(FUNCTION)
     public static final class DescriptorImpl extends OperationStepDescriptor {
-        @Override
-        public String getFunctionName() {
-            return FUNCTION;
-        }
-
-        @Override
-        public String getDisplayName() {
-            return "Check cluster size (Cluster Deploy)";
+        public DescriptorImpl() {
+            super(FUNCTION, "Check cluster size (Cluster Deploy)");
         }
     }
 }

@@ -241,6 +241,10 @@ public class DeployServerGroupStep extends OperationStep {
 
     /** The form shows lists as one entry per line and {@code spec} as JSON; this reads them back. */
     public abstract static class FormDescriptor extends OperationStepDescriptor {
+        protected FormDescriptor(String functionName, String displayName) {
+            super(functionName, displayName);
+        }
+
         @Override
         public boolean isClusterOperation() {
             return false;
@@ -281,14 +285,8 @@ public class DeployServerGroupStep extends OperationStep {
     @Extension
     @Symbol(FUNCTION)
     public static final class DescriptorImpl extends FormDescriptor {
-        @Override
-        public String getFunctionName() {
-            return FUNCTION;
-        }
-
-        @Override
-        public String getDisplayName() {
-            return "Deploy server group (Cluster Deploy)";
+        public DescriptorImpl() {
+            super(FUNCTION, "Deploy server group (Cluster Deploy)");
         }
     }
 }

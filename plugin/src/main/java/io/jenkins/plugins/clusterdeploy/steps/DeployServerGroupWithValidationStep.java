@@ -73,14 +73,8 @@ public class DeployServerGroupWithValidationStep extends DeployServerGroupStep {
     @Extension
     @Symbol(FUNCTION)
     public static final class DescriptorImpl extends FormDescriptor {
-        @Override
-        public String getFunctionName() {
-            return FUNCTION;
-        }
-
-        @Override
-        public String getDisplayName() {
-            return "Rolling red/black deploy with a validation body (Cluster Deploy)";
+        public DescriptorImpl() {
+            super(FUNCTION, "Rolling red/black deploy with a validation body (Cluster Deploy)");
         }
 
         @Override

@@ -35,14 +35,8 @@ public class DestroyServerGroupStep extends ServerGroupStep {
     @Extension
     @Symbol(FUNCTION)
     public static final class DescriptorImpl extends OperationStepDescriptor {
-        @Override
-        public String getFunctionName() {
-            return FUNCTION;
-        }
-
-        @Override
-        public String getDisplayName() {
-            return "Destroy server group (Cluster Deploy)";
+        public DescriptorImpl() {
+            super(FUNCTION, "Destroy server group (Cluster Deploy)");
         }
     }
 }

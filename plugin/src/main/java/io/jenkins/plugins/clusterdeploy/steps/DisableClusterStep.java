@@ -59,14 +59,8 @@ public class DisableClusterStep extends ClusterStep {
     @Extension
     @Symbol(FUNCTION)
     public static final class DescriptorImpl extends OperationStepDescriptor {
-        @Override
-        public String getFunctionName() {
-            return FUNCTION;
-        }
-
-        @Override
-        public String getDisplayName() {
-            return "Disable cluster (Cluster Deploy)";
+        public DescriptorImpl() {
+            super(FUNCTION, "Disable cluster (Cluster Deploy)");
         }
     }
 }

@@ -48,14 +48,8 @@ public class DisableServerGroupStep extends ServerGroupStep {
     @Extension
     @Symbol(FUNCTION)
     public static final class DescriptorImpl extends OperationStepDescriptor {
-        @Override
-        public String getFunctionName() {
-            return FUNCTION;
-        }
-
-        @Override
-        public String getDisplayName() {
-            return "Disable server group (Cluster Deploy)";
+        public DescriptorImpl() {
+            super(FUNCTION, "Disable server group (Cluster Deploy)");
         }
     }
 }

@@ -47,14 +47,8 @@ public class EnableServerGroupStep extends ServerGroupStep {
     @Extension
     @Symbol(FUNCTION)
     public static final class DescriptorImpl extends OperationStepDescriptor {
-        @Override
-        public String getFunctionName() {
-            return FUNCTION;
-        }
-
-        @Override
-        public String getDisplayName() {
-            return "Enable server group (Cluster Deploy)";
+        public DescriptorImpl() {
+            super(FUNCTION, "Enable server group (Cluster Deploy)");
         }
     }
 }

@@ -59,14 +59,8 @@ public class FindImageFromClusterStep extends ClusterStep {
     @Extension
     @Symbol(FUNCTION)
     public static final class DescriptorImpl extends OperationStepDescriptor {
-        @Override
-        public String getFunctionName() {
-            return FUNCTION;
-        }
-
-        @Override
-        public String getDisplayName() {
-            return "Find image from cluster (Cluster Deploy)";
+        public DescriptorImpl() {
+            super(FUNCTION, "Find image from cluster (Cluster Deploy)");
         }
     }
 }

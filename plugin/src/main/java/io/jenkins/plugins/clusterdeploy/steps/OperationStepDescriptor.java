@@ -11,6 +11,25 @@ import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
  * builder's drop-down.
  */
 public abstract class OperationStepDescriptor extends StepDescriptor {
+    private final String functionName;
+    private final String displayName;
+
+    /** @param functionName the Pipeline step's name; @param displayName its name in the Snippet Generator */
+    protected OperationStepDescriptor(String functionName, String displayName) {
+        this.functionName = functionName;
+        this.displayName = displayName;
+    }
+
+    @Override
+    public final String getFunctionName() {
+        return functionName;
+    }
+
+    @Override
+    public final String getDisplayName() {
+        return displayName;
+    }
+
     @Override
     public Set<? extends Class<?>> getRequiredContext() {
         return Set.of(Run.class, TaskListener.class);

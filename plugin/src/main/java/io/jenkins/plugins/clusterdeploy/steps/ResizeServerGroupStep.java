@@ -93,14 +93,8 @@ public class ResizeServerGroupStep extends ServerGroupStep {
     @Extension
     @Symbol(FUNCTION)
     public static final class DescriptorImpl extends OperationStepDescriptor {
-        @Override
-        public String getFunctionName() {
-            return FUNCTION;
-        }
-
-        @Override
-        public String getDisplayName() {
-            return "Resize server group (Cluster Deploy)";
+        public DescriptorImpl() {
+            super(FUNCTION, "Resize server group (Cluster Deploy)");
         }
     }
 }

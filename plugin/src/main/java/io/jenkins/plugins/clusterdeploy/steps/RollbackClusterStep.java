@@ -71,14 +71,8 @@ public class RollbackClusterStep extends ClusterStep {
     @Extension
     @Symbol(FUNCTION)
     public static final class DescriptorImpl extends OperationStepDescriptor {
-        @Override
-        public String getFunctionName() {
-            return FUNCTION;
-        }
-
-        @Override
-        public String getDisplayName() {
-            return "Roll back cluster (Cluster Deploy)";
+        public DescriptorImpl() {
+            super(FUNCTION, "Roll back cluster (Cluster Deploy)");
         }
     }
 }

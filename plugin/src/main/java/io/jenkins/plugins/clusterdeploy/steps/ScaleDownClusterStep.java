@@ -70,14 +70,8 @@ public class ScaleDownClusterStep extends ClusterStep {
     @Extension
     @Symbol(FUNCTION)
     public static final class DescriptorImpl extends OperationStepDescriptor {
-        @Override
-        public String getFunctionName() {
-            return FUNCTION;
-        }
-
-        @Override
-        public String getDisplayName() {
-            return "Scale down cluster (Cluster Deploy)";
+        public DescriptorImpl() {
+            super(FUNCTION, "Scale down cluster (Cluster Deploy)");
         }
     }
 }

@@ -69,14 +69,8 @@ public class ShrinkClusterStep extends ClusterStep {
     @Extension
     @Symbol(FUNCTION)
     public static final class DescriptorImpl extends OperationStepDescriptor {
-        @Override
-        public String getFunctionName() {
-            return FUNCTION;
-        }
-
-        @Override
-        public String getDisplayName() {
-            return "Shrink cluster (Cluster Deploy)";
+        public DescriptorImpl() {
+            super(FUNCTION, "Shrink cluster (Cluster Deploy)");
         }
     }
 }

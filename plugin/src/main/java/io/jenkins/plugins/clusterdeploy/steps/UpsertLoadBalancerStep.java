@@ -60,14 +60,8 @@ public class UpsertLoadBalancerStep extends OperationStep {
     @Extension
     @Symbol(FUNCTION)
     public static final class DescriptorImpl extends OperationStepDescriptor {
-        @Override
-        public String getFunctionName() {
-            return FUNCTION;
-        }
-
-        @Override
-        public String getDisplayName() {
-            return "Create or update load balancer (Cluster Deploy)";
+        public DescriptorImpl() {
+            super(FUNCTION, "Create or update load balancer (Cluster Deploy)");
         }
 
         /** The form shows {@code spec} as JSON; this reads it back. */
