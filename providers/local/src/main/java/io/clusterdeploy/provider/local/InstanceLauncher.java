@@ -44,6 +44,8 @@ final class InstanceLauncher {
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             builder.environment().putAll(spec.renderEnv(port, id));
+            // Names the instance even when its command line does not, so a restarted provider can adopt it.
+            builder.environment().put(ProcessIdentity.INSTANCE_ENV, id);
             Process process = builder.start();
             // Instances read nothing; a closed stdin makes a process that tries see end-of-file, not hang.
             process.getOutputStream().close();

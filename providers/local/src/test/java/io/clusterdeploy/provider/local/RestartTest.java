@@ -163,6 +163,29 @@ class RestartTest {
     }
 
     @Test
+    void anInstanceWhoseCommandDoesNotNameItIsAdoptedByItsEnvironment() throws Exception {
+        ProviderFixture first = startProvider();
+        List<String> command = new ArrayList<>(SampleApp.command("v1"));
+        int at = command.indexOf("--instance-id");
+        command.subList(at, at + 2).clear(); // no $INSTANCE_ID anywhere in the command line
+        first.provider.createServerGroup(ProviderFixture.request("quiet-v001", 1, List.of(), Map.of("command", command)));
+        first.awaitAll("quiet-v001", 1, HealthState.UP);
+        long pid = ((Number) instancesOf(readRecord("quiet-v001")).get(0).get("pid")).longValue();
+        assertThat(ProcessIdentity.environmentNames(pid, "quiet-v001-1")).isTrue();
+        Set<Long> running = Processes.sampleApps();
+
+        first.provider.abandon();
+        ProviderFixture second = startProvider();
+        second.awaitAll("quiet-v001", 1, HealthState.UP);
+
+        assertThat(((Number) instancesOf(readRecord("quiet-v001")).get(0).get("pid")).longValue())
+                .as("the same process, adopted").isEqualTo(pid);
+        assertThat(Processes.sampleApps()).as("no process started twice").isEqualTo(running);
+        second.close();
+        assertThat(Processes.alive(pid)).isFalse();
+    }
+
+    @Test
     void afterTheJvmRunningTheProviderIsKilledTheNextProviderAdoptsItsProcesses() throws Exception {
         int port = ProviderFixture.freePort();
         Process host = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
