@@ -13,6 +13,7 @@ import io.jenkins.plugins.clusterdeploy.operation.OperationResults;
 import io.jenkins.plugins.clusterdeploy.operation.OperationTracker;
 import io.jenkins.plugins.clusterdeploy.operation.StartErrors;
 import io.jenkins.plugins.clusterdeploy.run.ClusterDeployRunAction;
+import io.jenkins.plugins.clusterdeploy.steps.OperationStep;
 import java.io.PrintStream;
 import java.util.Map;
 
@@ -26,6 +27,21 @@ public final class BuildStepRunner {
 
     public BuildStepRunner(ClusterDeployRuntime runtime) {
         this.runtime = runtime;
+    }
+
+    /**
+     * Runs a step's operation; a parameter the step's request refuses fails the build step naming it,
+     * before anything starts.
+     */
+    public Object run(Run<?, ?> run, TaskListener listener, OperationStep step)
+            throws InterruptedException, AbortException {
+        Map<String, Object> request;
+        try {
+            request = step.toRequest();
+        } catch (ClusterDeployException e) {
+            throw new AbortException(StartErrors.message(step.functionName(), e));
+        }
+        return run(run, listener, step.functionName(), request);
     }
 
     /** @return the step's result: the image for findImageFromCluster, the result map otherwise */

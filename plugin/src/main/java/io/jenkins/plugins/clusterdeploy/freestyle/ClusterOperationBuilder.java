@@ -9,15 +9,12 @@ import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.tasks.BuildStepDescriptor;
 import hudson.tasks.Builder;
-import io.clusterdeploy.engine.error.ClusterDeployException;
 import io.jenkins.plugins.clusterdeploy.engine.ClusterDeployRuntime;
 import io.jenkins.plugins.clusterdeploy.engine.EngineService;
-import io.jenkins.plugins.clusterdeploy.operation.StartErrors;
 import io.jenkins.plugins.clusterdeploy.steps.OperationStep;
 import io.jenkins.plugins.clusterdeploy.steps.OperationStepDescriptor;
 import java.io.IOException;
 import java.util.List;
-import java.util.Map;
 import jenkins.tasks.SimpleBuildStep;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.DataBoundConstructor;
@@ -53,13 +50,7 @@ public final class ClusterOperationBuilder extends Builder implements SimpleBuil
         if (operation == null) {
             throw new AbortException("Cluster operation: no operation chosen");
         }
-        Map<String, Object> request;
-        try {
-            request = operation.toRequest();
-        } catch (ClusterDeployException e) {
-            throw new AbortException(StartErrors.message(operation.functionName(), e));
-        }
-        return new BuildStepRunner(runtime).run(run, listener, operation.functionName(), request);
+        return new BuildStepRunner(runtime).run(run, listener, operation);
     }
 
     @Extension

@@ -7,13 +7,10 @@ import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.tasks.BuildStepDescriptor;
 import hudson.tasks.Builder;
-import io.clusterdeploy.engine.error.ClusterDeployException;
 import io.jenkins.plugins.clusterdeploy.engine.ClusterDeployRuntime;
 import io.jenkins.plugins.clusterdeploy.engine.EngineService;
-import io.jenkins.plugins.clusterdeploy.operation.StartErrors;
 import io.jenkins.plugins.clusterdeploy.steps.DeployServerGroupStep;
 import java.io.IOException;
-import java.util.Map;
 import jenkins.tasks.SimpleBuildStep;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.DataBoundConstructor;
@@ -45,13 +42,7 @@ public final class DeployServerGroupBuilder extends Builder implements SimpleBui
     }
 
     void perform(Run<?, ?> run, TaskListener listener, ClusterDeployRuntime runtime) throws InterruptedException, IOException {
-        Map<String, Object> request;
-        try {
-            request = deploy.toRequest();
-        } catch (ClusterDeployException e) {
-            throw new hudson.AbortException(StartErrors.message(deploy.functionName(), e));
-        }
-        new BuildStepRunner(runtime).run(run, listener, deploy.functionName(), request);
+        new BuildStepRunner(runtime).run(run, listener, deploy);
     }
 
     @Extension
