@@ -107,7 +107,7 @@ public final class ClusterDeployApi implements ApiHandler {
         Map<String, Object> r = s.request();
         for (String key : List.of("application", "cluster", "serverGroupName", "name")) {
             if (r.get(key) instanceof String name && !name.isBlank()) {
-                return name.split("-", 2)[0];
+                return io.clusterdeploy.engine.naming.ServerGroupName.applicationOf(name);
             }
         }
         return null;

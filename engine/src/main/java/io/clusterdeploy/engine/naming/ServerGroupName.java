@@ -78,6 +78,21 @@ public record ServerGroupName(String app, String stack, String detail, Integer s
     }
 
     /**
+     * The application of any name a cloud may hold (server group, cluster or load balancer), read as
+     * leniently as Frigga's {@code parseName}: the first token before a '-', after dropping a version
+     * suffix. Never throws; null for a null or blank name. The one place that splits names.
+     */
+    public static String applicationOf(String name) {
+        if (name == null || name.isBlank()) {
+            return null;
+        }
+        Matcher push = PUSH.matcher(name);
+        String cluster = push.matches() ? push.group(1) : name;
+        int dash = cluster.indexOf('-');
+        return dash < 0 ? cluster : cluster.substring(0, dash);
+    }
+
+    /**
      * An unversioned name from its parts; null or empty stack and detail are absent.
      *
      * @throws ClusterDeployException INVALID_INPUT on field "application", "stack" or "detail"

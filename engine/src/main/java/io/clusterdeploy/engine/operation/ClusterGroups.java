@@ -2,6 +2,7 @@ package io.clusterdeploy.engine.operation;
 
 import io.clusterdeploy.engine.error.ClusterDeployException;
 import io.clusterdeploy.engine.model.ServerGroup;
+import io.clusterdeploy.engine.naming.ServerGroupName;
 import io.clusterdeploy.engine.provider.CloudProvider;
 import java.util.List;
 
@@ -11,7 +12,7 @@ public final class ClusterGroups {
     }
 
     public static List<ServerGroup> of(CloudProvider provider, String location, String cluster) {
-        String app = cluster.split("-", 2)[0];
+        String app = ServerGroupName.applicationOf(cluster);
         return provider.serverGroups(app).stream()
                 .filter(sg -> sg.location().equals(location) && sg.cluster().equals(cluster))
                 .sorted(ServerGroup.NEWEST_FIRST)

@@ -64,13 +64,13 @@ public final class FakeCloudProvider implements CloudProvider {
 
     @Override
     public synchronized List<String> applications() {
-        return groups.keySet().stream().map(n -> n.split("-", 2)[0]).distinct().sorted().toList();
+        return groups.keySet().stream().map(io.clusterdeploy.engine.naming.ServerGroupName::applicationOf).distinct().sorted().toList();
     }
 
     @Override
     public synchronized List<ServerGroup> serverGroups(String application) {
         return groups.values().stream()
-                .filter(g -> g.name.split("-", 2)[0].equals(application))
+                .filter(g -> application.equals(io.clusterdeploy.engine.naming.ServerGroupName.applicationOf(g.name)))
                 .map(this::view).toList();
     }
 

@@ -2,7 +2,7 @@ package io.clusterdeploy.standalone.cli;
 
 import io.clusterdeploy.standalone.config.ConfigLoader;
 import io.clusterdeploy.standalone.config.EnvSecretResolver;
-import io.clusterdeploy.standalone.config.ProviderTypes;
+import io.clusterdeploy.engine.provider.ProviderTypes;
 import io.clusterdeploy.standalone.config.StandaloneConfig;
 import io.clusterdeploy.standalone.server.Banner;
 import io.clusterdeploy.standalone.server.StandaloneServer;
@@ -36,7 +36,7 @@ public final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Ports.check(spec, port);
-        ProviderTypes types = ProviderTypes.discover();
+        ProviderTypes types = ProviderTypes.discover(ProviderTypes.class.getClassLoader());
         StandaloneConfig cfg = new ConfigLoader(types).load(config);
         StandaloneServer server = StandaloneServer.start(cfg, config == null ? "default config" : config.toString(),
                 types, EnvSecretResolver.system(), port);

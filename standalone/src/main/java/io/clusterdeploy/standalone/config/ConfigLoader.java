@@ -1,5 +1,6 @@
 package io.clusterdeploy.standalone.config;
 
+import io.clusterdeploy.engine.provider.ProviderTypes;
 import io.clusterdeploy.engine.error.ClusterDeployException;
 import java.io.IOException;
 import java.nio.ByteBuffer;

@@ -1,5 +1,6 @@
 package io.clusterdeploy.standalone.config;
 
+import io.clusterdeploy.engine.provider.ProviderTypes;
 import io.clusterdeploy.engine.error.ClusterDeployException;
 import io.clusterdeploy.engine.json.Fields;
 import io.clusterdeploy.engine.guard.TrafficGuard;

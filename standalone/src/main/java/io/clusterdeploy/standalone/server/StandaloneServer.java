@@ -10,7 +10,7 @@ import io.clusterdeploy.engine.provider.Accounts;
 import io.clusterdeploy.engine.provider.SecretResolver;
 import io.clusterdeploy.standalone.config.AccountsBuilder;
 import io.clusterdeploy.standalone.config.EnvSecretResolver;
-import io.clusterdeploy.standalone.config.ProviderTypes;
+import io.clusterdeploy.engine.provider.ProviderTypes;
 import io.clusterdeploy.standalone.config.StandaloneConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,7 +45,7 @@ public final class StandaloneServer implements AutoCloseable {
 
     /** Starts with the providers on the class path and secrets from environment variables. */
     public static StandaloneServer start(StandaloneConfig config, String source, int port) throws Exception {
-        return start(config, source, ProviderTypes.discover(), EnvSecretResolver.system(), port);
+        return start(config, source, ProviderTypes.discover(ProviderTypes.class.getClassLoader()), EnvSecretResolver.system(), port);
     }
 
     /**

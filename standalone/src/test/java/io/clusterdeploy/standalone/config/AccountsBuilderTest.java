@@ -1,5 +1,6 @@
 package io.clusterdeploy.standalone.config;
 
+import io.clusterdeploy.engine.provider.ProviderTypes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -16,7 +17,7 @@ class AccountsBuilderTest {
     @TempDir
     Path tmp;
 
-    private final ProviderTypes types = ProviderTypes.discover();
+    private final ProviderTypes types = ProviderTypes.discover(ProviderTypes.class.getClassLoader());
 
     private StandaloneConfig load(String yaml) throws IOException {
         Path file = tmp.resolve("config.yaml");

@@ -1,5 +1,6 @@
 package io.clusterdeploy.standalone.config;
 
+import io.clusterdeploy.engine.provider.ProviderTypes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -17,7 +18,7 @@ class ConfigLoaderTest {
     @TempDir
     Path tmp;
 
-    private final ConfigLoader loader = new ConfigLoader(ProviderTypes.discover());
+    private final ConfigLoader loader = new ConfigLoader(ProviderTypes.discover(ProviderTypes.class.getClassLoader()));
 
     private Path write(String yaml) throws IOException {
         Path file = tmp.resolve("config.yaml");

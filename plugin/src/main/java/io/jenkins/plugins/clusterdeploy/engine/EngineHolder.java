@@ -1,5 +1,6 @@
 package io.jenkins.plugins.clusterdeploy.engine;
 
+import io.clusterdeploy.engine.provider.ProviderTypes;
 import io.clusterdeploy.engine.Engine;
 import io.clusterdeploy.engine.deploy.ValidationHooks;
 import io.clusterdeploy.engine.error.ClusterDeployException;

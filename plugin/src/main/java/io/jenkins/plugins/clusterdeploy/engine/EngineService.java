@@ -1,5 +1,6 @@
 package io.jenkins.plugins.clusterdeploy.engine;
 
+import io.clusterdeploy.engine.provider.ProviderTypes;
 import hudson.Extension;
 import hudson.ExtensionList;
 import hudson.XmlFile;

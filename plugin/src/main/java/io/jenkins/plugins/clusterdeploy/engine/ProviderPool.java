@@ -1,5 +1,6 @@
 package io.jenkins.plugins.clusterdeploy.engine;
 
+import io.clusterdeploy.engine.provider.ProviderTypes;
 import io.clusterdeploy.engine.provider.CloudProvider;
 import io.clusterdeploy.engine.provider.ProviderFactory;
 import io.clusterdeploy.engine.provider.SecretResolver;

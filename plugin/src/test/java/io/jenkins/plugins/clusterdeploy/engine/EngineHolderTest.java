@@ -1,5 +1,6 @@
 package io.jenkins.plugins.clusterdeploy.engine;
 
+import io.clusterdeploy.engine.provider.ProviderTypes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -10,7 +10,7 @@ import io.jenkins.plugins.clusterdeploy.config.ClusterDeployConfiguration;
 import io.jenkins.plugins.clusterdeploy.config.EngineSpec;
 import io.jenkins.plugins.clusterdeploy.engine.ClusterDeployRuntime;
 import io.jenkins.plugins.clusterdeploy.engine.EngineHolder;
-import io.jenkins.plugins.clusterdeploy.engine.ProviderTypes;
+import io.clusterdeploy.engine.provider.ProviderTypes;
 import io.jenkins.plugins.clusterdeploy.validation.BodyValidationHooks;
 import io.jenkins.plugins.clusterdeploy.validation.BodyValidations;
 import java.nio.file.Path;

@@ -115,7 +115,7 @@ public final class LocalProvider implements CloudProvider {
     public List<String> applications() {
         TreeSet<String> apps = new TreeSet<>();
         groups.values().forEach(g -> apps.add(g.moniker().app()));
-        loadBalancers.keySet().forEach(name -> apps.add(applicationOf(name)));
+        loadBalancers.keySet().forEach(name -> apps.add(ServerGroupName.applicationOf(name)));
         return List.copyOf(apps);
     }
 
@@ -139,7 +139,7 @@ public final class LocalProvider implements CloudProvider {
     @Override
     public List<LoadBalancer> loadBalancers(String application) {
         return loadBalancers.values().stream()
-                .filter(lb -> application == null || applicationOf(lb.name()).equals(application))
+                .filter(lb -> application == null || application.equals(ServerGroupName.applicationOf(lb.name())))
                 .sorted(Comparator.comparing(LocalLoadBalancer::name))
                 .map(this::model)
                 .toList();
@@ -430,11 +430,6 @@ public final class LocalProvider implements CloudProvider {
     }
 
     /** A load balancer's application is the first token of its name, as for server groups. */
-    private static String applicationOf(String name) {
-        int dash = name.indexOf('-');
-        return dash < 0 ? name : name.substring(0, dash);
-    }
-
     private <T> T mutate(Supplier<T> change) {
         lifecycle.readLock().lock();
         try {
