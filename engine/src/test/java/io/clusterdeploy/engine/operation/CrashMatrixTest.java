@@ -73,6 +73,10 @@ class CrashMatrixTest {
         final CrashingStore store = new CrashingStore();
 
         OperationRunner runner() {
+            return runner(store);
+        }
+
+        OperationRunner runner(OperationStore store) {
             return new OperationRunner(accounts, store, new Operations(accounts, TrafficGuards.none(),
                     (field, settings) -> (id, group, pct) -> {
                         if (Integer.valueOf(pct).equals(settings.get("fail"))) {
@@ -139,7 +143,7 @@ class CrashMatrixTest {
     }
 
     /** What must match between an interrupted and an uninterrupted run. */
-    private static List<String> cluster(FakeCloudProvider cloud) {
+    static List<String> cluster(FakeCloudProvider cloud) {
         return Stream.of("hello").flatMap(app -> cloud.serverGroups(app).stream())
                 .sorted(java.util.Comparator.comparing(ServerGroup::name))
                 .map(sg -> sg.name() + " " + sg.artifact() + " " + (sg.enabled() ? "enabled" : "disabled") + " "
@@ -147,7 +151,7 @@ class CrashMatrixTest {
                 .toList();
     }
 
-    private static World prepared(Scenario scenario) throws InterruptedException {
+    static World prepared(Scenario scenario) throws InterruptedException {
         World w = new World();
         try (OperationRunner r = w.runner()) {
             for (Map<String, Object> setup : scenario.setup()) {

@@ -48,6 +48,48 @@ public final class FakeCloudProvider implements CloudProvider {
         this.account = new Account(accountName, "fake", List.of("fake-1"));
     }
 
+    /** The whole cloud as plain data, so that a test can store it beside an operation's state file. */
+    public synchronized Map<String, Object> snapshot() {
+        List<Object> list = new ArrayList<>();
+        for (Group g : groups.values()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("name", g.name);
+            m.put("capacity", List.of(g.capacity.min(), g.capacity.desired(), g.capacity.max()));
+            m.put("disabled", g.disabled);
+            m.put("healthy", g.healthy);
+            m.put("version", g.version);
+            m.put("created", g.created.getEpochSecond());
+            m.put("loadBalancers", g.loadBalancers);
+            m.put("tags", g.tags);
+            list.add(m);
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("clock", clock);
+        out.put("groups", list);
+        return out;
+    }
+
+    /** Puts back what {@link #snapshot()} took (into an empty cloud). */
+    @SuppressWarnings("unchecked")
+    public synchronized void restore(Map<String, Object> snapshot) {
+        groups.clear();
+        clock = ((Number) snapshot.get("clock")).longValue();
+        for (Object o : (List<Object>) snapshot.get("groups")) {
+            Map<String, Object> m = (Map<String, Object>) o;
+            List<Number> c = (List<Number>) m.get("capacity");
+            Group g = new Group();
+            g.name = (String) m.get("name");
+            g.capacity = new Capacity(c.get(0).intValue(), c.get(1).intValue(), c.get(2).intValue());
+            g.disabled = (Boolean) m.get("disabled");
+            g.healthy = (Boolean) m.get("healthy");
+            g.version = (String) m.get("version");
+            g.created = Instant.ofEpochSecond(((Number) m.get("created")).longValue());
+            g.loadBalancers = List.copyOf((List<String>) m.get("loadBalancers"));
+            g.tags = Map.copyOf((Map<String, String>) m.get("tags"));
+            groups.put(g.name, g);
+        }
+    }
+
     public synchronized List<String> mutations() {
         return List.copyOf(mutations);
     }
