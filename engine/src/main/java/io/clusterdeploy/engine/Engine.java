@@ -2,21 +2,23 @@ package io.clusterdeploy.engine;
 
 import io.clusterdeploy.engine.api.ApiHandler;
 import io.clusterdeploy.engine.api.ClusterDeployApi;
+import io.clusterdeploy.engine.catalog.OperationCatalog;
 import io.clusterdeploy.engine.deploy.ValidationHooks;
 import io.clusterdeploy.engine.guard.GuardedCloudProvider;
 import io.clusterdeploy.engine.guard.TrafficGuards;
 import io.clusterdeploy.engine.operation.OperationRunner;
 import io.clusterdeploy.engine.operation.OperationStore;
-import io.clusterdeploy.engine.operation.Operations;
+import io.clusterdeploy.engine.plan.Planner;
 import io.clusterdeploy.engine.provider.Accounts;
 
 /**
- * The engine assembled: accounts, the operation runner and the JSON API over them. Front ends
+ * The engine assembled: accounts, the operation runner, the planner and the JSON API over them. Front ends
  * (standalone server, Jenkins) build one and close it on shutdown.
  */
 public final class Engine implements AutoCloseable {
     private final Accounts accounts;
     private final OperationRunner runner;
+    private final Planner planner;
     private final ClusterDeployApi api;
 
     public Engine(Accounts accounts, OperationStore store, OperationRunner.Options options) {
@@ -32,8 +34,10 @@ public final class Engine implements AutoCloseable {
     public Engine(Accounts accounts, TrafficGuards guards, ValidationHooks hooks, OperationStore store,
                   OperationRunner.Options options) {
         this.accounts = accounts.map(p -> new GuardedCloudProvider(p, guards));
-        this.runner = new OperationRunner(this.accounts, store, new Operations(this.accounts, guards, hooks), options);
-        this.api = new ClusterDeployApi(this.accounts, runner);
+        OperationCatalog catalog = new OperationCatalog(this.accounts, guards, hooks);
+        this.runner = new OperationRunner(this.accounts, store, catalog, options);
+        this.planner = new Planner(accounts, guards, catalog, options.clock());
+        this.api = new ClusterDeployApi(this.accounts, runner, planner);
     }
 
     public Accounts accounts() {
@@ -42,6 +46,11 @@ public final class Engine implements AutoCloseable {
 
     public OperationRunner operations() {
         return runner;
+    }
+
+    /** Plans operations without acting, from the same steps the runner runs. */
+    public Planner planner() {
+        return planner;
     }
 
     public ApiHandler api() {

@@ -7,6 +7,7 @@ import io.clusterdeploy.engine.model.Cluster;
 import io.clusterdeploy.engine.model.ServerGroup;
 import io.clusterdeploy.engine.operation.OperationRunner;
 import io.clusterdeploy.engine.operation.OperationState;
+import io.clusterdeploy.engine.plan.Planner;
 import io.clusterdeploy.engine.provider.Accounts;
 import io.clusterdeploy.engine.provider.CloudProvider;
 import java.util.ArrayList;
@@ -31,11 +32,13 @@ public final class ClusterDeployApi implements ApiHandler {
 
     private final Accounts accounts;
     private final OperationRunner runner;
+    private final Planner planner;
     private final Json json = new Json();
 
-    public ClusterDeployApi(Accounts accounts, OperationRunner runner) {
+    public ClusterDeployApi(Accounts accounts, OperationRunner runner, Planner planner) {
         this.accounts = accounts;
         this.runner = runner;
+        this.planner = planner;
     }
 
     @Override
@@ -79,14 +82,19 @@ public final class ClusterDeployApi implements ApiHandler {
         }
         if (path.equals("/operations")) {
             if (post) {
-                OperationState s = runner.start(json.readObject(r.body()));
+                Map<String, Object> request = json.readObject(r.body());
+                if (dryRun(request)) {
+                    return ok(Views.plan(planner.plan(request)));
+                }
+                OperationState s = runner.start(request);
                 return new ApiResponse(202, json.write(Views.operation(s)));
             }
             requireMethod(get, r);
             String application = r.param("application");
             int limit = limit(r.param("limit"));
             return ok(runner.list().stream()
-                    .filter(s -> application == null || application.equals(applicationOf(s)))
+                    .filter(s -> application == null
+                            || (s.target() != null && application.equals(s.target().application())))
                     .limit(limit).map(Views::operation).toList());
         }
         if ((m = CANCEL.matcher(path)).matches()) {
@@ -102,15 +110,19 @@ public final class ClusterDeployApi implements ApiHandler {
         throw ClusterDeployException.notFound("path", "no such API endpoint: " + path);
     }
 
-    /** The application an operation works on: the first part of the names in its request (Spinnaker's rule). */
-    static String applicationOf(OperationState s) {
-        Map<String, Object> r = s.request();
-        for (String key : List.of("application", "cluster", "serverGroupName", "name")) {
-            if (r.get(key) instanceof String name && !name.isBlank()) {
-                return io.clusterdeploy.engine.naming.ServerGroupName.applicationOf(name);
-            }
+    /**
+     * {@code "dryRun": true} asks for the plan instead of the run; it is taken out of the request, which is
+     * otherwise checked exactly as for a run.
+     */
+    private static boolean dryRun(Map<String, Object> request) {
+        Object v = request.remove("dryRun");
+        if (v == null || Boolean.FALSE.equals(v)) {
+            return false;
         }
-        return null;
+        if (Boolean.TRUE.equals(v)) {
+            return true;
+        }
+        throw ClusterDeployException.invalid("dryRun", "dryRun must be true or false");
     }
 
     private static int limit(String value) {

@@ -6,7 +6,11 @@ import io.clusterdeploy.engine.model.HealthState;
 import io.clusterdeploy.engine.model.Instance;
 import io.clusterdeploy.engine.model.LoadBalancer;
 import io.clusterdeploy.engine.model.ServerGroup;
+import io.clusterdeploy.engine.operation.ErrorInfo;
 import io.clusterdeploy.engine.operation.OperationState;
+import io.clusterdeploy.engine.operation.OperationTarget;
+import io.clusterdeploy.engine.plan.Plan;
+import io.clusterdeploy.engine.plan.PlannedAction;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -97,8 +101,10 @@ final class Views {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", s.id());
         m.put("type", s.type());
+        m.put("target", s.target() == null ? null : target(s.target()));
+        m.put("failIfBusy", s.failIfBusy());
         m.put("status", s.status().name());
-        m.put("phase", s.phase());
+        m.put("phase", s.phase().id());
         m.put("cancelRequested", s.cancelRequested());
         m.put("createdAt", s.createdAt().toString());
         m.put("updatedAt", s.updatedAt().toString());
@@ -106,23 +112,73 @@ final class Views {
         m.put("steps", s.steps().stream().map(st -> {
             Map<String, Object> sm = new LinkedHashMap<>();
             sm.put("name", st.name());
-            sm.put("phase", st.phase());
-            sm.put("status", st.status());
+            sm.put("phase", st.phase().id());
+            sm.put("status", st.status().name());
             sm.put("startedAt", st.startedAt() == null ? null : st.startedAt().toString());
             sm.put("endedAt", st.endedAt() == null ? null : st.endedAt().toString());
             sm.put("message", st.message());
             return sm;
         }).toList());
         m.put("context", s.context());
-        if (s.error() != null) {
-            Map<String, Object> e = new LinkedHashMap<>();
-            e.put("kind", s.error().kind());
-            e.put("field", s.error().field());
-            e.put("message", s.error().message());
-            m.put("error", e);
-        } else {
-            m.put("error", null);
+        m.put("error", error(s.error()));
+        return m;
+    }
+
+    private static Map<String, Object> error(ErrorInfo error) {
+        if (error == null) {
+            return null;
         }
+        Map<String, Object> e = new LinkedHashMap<>();
+        e.put("kind", error.kind());
+        e.put("field", error.field());
+        e.put("message", error.message());
+        return e;
+    }
+
+    static Map<String, Object> target(OperationTarget t) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("account", t.account());
+        m.put("location", t.location());
+        m.put("application", t.application());
+        m.put("cluster", t.cluster());
+        return m;
+    }
+
+    static Map<String, Object> plan(Plan p) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("dryRun", true);
+        m.put("type", p.type());
+        m.put("target", target(p.target()));
+        m.put("outcome", p.outcome().name());
+        m.put("error", error(p.error()));
+        m.put("fingerprint", p.fingerprint());
+        m.put("steps", p.steps().stream().map(st -> {
+            Map<String, Object> sm = new LinkedHashMap<>();
+            sm.put("name", st.name());
+            sm.put("phase", st.phase().id());
+            sm.put("fails", st.fails());
+            sm.put("message", st.message());
+            sm.put("actions", st.actions().stream().map(Views::action).toList());
+            sm.put("checks", st.checks().stream().map(c -> {
+                Map<String, Object> cm = new LinkedHashMap<>();
+                cm.put("kind", c.kind().name());
+                cm.put("description", c.description());
+                cm.put("verdict", c.verdict().name());
+                return cm;
+            }).toList());
+            return sm;
+        }).toList());
+        return m;
+    }
+
+    private static Map<String, Object> action(PlannedAction a) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("kind", a.kind().name());
+        m.put("target", a.target());
+        m.put("from", a.from() == null ? null : a.from().toMap());
+        m.put("to", a.to() == null ? null : a.to().toMap());
+        m.put("percentage", a.percentage());
+        m.put("summary", a.toString());
         return m;
     }
 }

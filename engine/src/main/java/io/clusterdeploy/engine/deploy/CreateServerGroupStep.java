@@ -4,35 +4,33 @@ import io.clusterdeploy.engine.error.ClusterDeployException;
 import io.clusterdeploy.engine.model.Capacity;
 import io.clusterdeploy.engine.model.ServerGroup;
 import io.clusterdeploy.engine.naming.ServerGroupSequence;
-import io.clusterdeploy.engine.operation.CapacityMaps;
-import io.clusterdeploy.engine.operation.ClusterGroups;
-import io.clusterdeploy.engine.operation.Step;
-import io.clusterdeploy.engine.operation.StepContext;
+import io.clusterdeploy.engine.operation.OperationContext;
+import io.clusterdeploy.engine.operation.OperationStep;
 import io.clusterdeploy.engine.provider.CloudProvider;
+import io.clusterdeploy.engine.provider.ClusterGroups;
 import io.clusterdeploy.engine.provider.CreateServerGroupRequest;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * Picks the next name, snapshots the cluster and creates the new server group. The name and
  * snapshot are persisted before the cloud is asked, so a resumed run creates the same group
  * once or adopts the one it already created.
  */
-final class CreateServerGroupStep implements Step {
+public final class CreateServerGroupStep implements OperationStep {
     private final DeployRequest request;
+    private final UnaryOperator<Capacity> initialCapacity;
 
-    CreateServerGroupStep(DeployRequest request) {
+    /** @param initialCapacity the strategy's capacity at creation, from the deploy's */
+    public CreateServerGroupStep(DeployRequest request, UnaryOperator<Capacity> initialCapacity) {
         this.request = request;
+        this.initialCapacity = initialCapacity;
     }
 
     @Override
-    public String name() {
-        return "createServerGroup";
-    }
-
-    @Override
-    public String run(StepContext ctx) {
+    public String run(OperationContext ctx) {
         CloudProvider provider = ctx.provider();
         String name = ctx.getString(DeployContext.NEW_SERVER_GROUP);
         if (name == null) {
@@ -41,7 +39,7 @@ final class CreateServerGroupStep implements Step {
             int sequence = ServerGroupSequence.next(cluster);
             name = request.cluster().withSequence(sequence).format();
             ctx.put(DeployContext.NEW_SERVER_GROUP, name);
-            ctx.put(DeployContext.CAPACITY, CapacityMaps.toMap(capacity));
+            ctx.put(DeployContext.CAPACITY, capacity.toMap());
             ctx.put(DeployContext.PREVIOUS, cluster.stream().map(sg -> DeployContext.Snapshot.of(sg).toMap()).toList());
             ctx.checkpoint();
         }
@@ -54,11 +52,7 @@ final class CreateServerGroupStep implements Step {
             }
             return "adopted " + name + ", created before a restart";
         }
-        Capacity capacity = CapacityMaps.fromMap(ctx.get(DeployContext.CAPACITY));
-        if (request.strategy() == Strategy.ROLLINGREDBLACK) {
-            // Rolling red/black starts empty and grows step by step towards the target.
-            capacity = new Capacity(0, 0, capacity.max());
-        }
+        Capacity capacity = initialCapacity.apply(Capacity.fromMap(ctx.get(DeployContext.CAPACITY)));
         provider.createServerGroup(new CreateServerGroupRequest(name, request.location(), capacity,
                 request.loadBalancers(), request.securityGroups(), request.spec(),
                 Map.of(ServerGroup.TAG_OPERATION, ctx.operationId())));

@@ -1,26 +1,19 @@
 package io.clusterdeploy.engine.deploy;
 
-import io.clusterdeploy.engine.operation.Step;
-import io.clusterdeploy.engine.operation.StepContext;
+import io.clusterdeploy.engine.operation.OperationContext;
+import io.clusterdeploy.engine.operation.OperationStep;
 import java.time.Duration;
 
-/** A cancellable wait such as {@code delayBeforeDisableSec}. */
-final class DelayStep implements Step {
-    private final String name;
+/** A cancellable wait such as {@code delayBeforeDisableSec}; each kind of wait is a subclass, named for it. */
+abstract class DelayStep implements OperationStep {
     private final int seconds;
 
-    DelayStep(String name, int seconds) {
-        this.name = name;
+    DelayStep(int seconds) {
         this.seconds = seconds;
     }
 
     @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public String run(StepContext ctx) throws InterruptedException {
+    public final String run(OperationContext ctx) throws InterruptedException {
         ctx.sleep(Duration.ofSeconds(seconds));
         return "waited " + seconds + "s";
     }

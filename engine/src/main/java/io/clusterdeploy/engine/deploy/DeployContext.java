@@ -2,9 +2,8 @@ package io.clusterdeploy.engine.deploy;
 
 import io.clusterdeploy.engine.model.Capacity;
 import io.clusterdeploy.engine.model.ServerGroup;
-import io.clusterdeploy.engine.operation.CapacityMaps;
 import io.clusterdeploy.engine.operation.ContextKeys;
-import io.clusterdeploy.engine.operation.StepContext;
+import io.clusterdeploy.engine.operation.OperationContext;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,8 +17,9 @@ final class DeployContext {
     static final String CAPACITY = "capacity";
     static final String PREVIOUS = ContextKeys.PREVIOUS;
     static final String DISABLED = ContextKeys.DISABLED;
-    static final String SCALED_DOWN = ContextKeys.SCALED_DOWN;
     static final String DESTROYED = ContextKeys.DESTROYED;
+    /** Rolling red/black: the group whose traffic moves to the new one, step by step. */
+    static final String SOURCE = "sourceServerGroup";
 
     private DeployContext() {
     }
@@ -34,23 +34,22 @@ final class DeployContext {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("name", name);
             m.put("enabled", enabled);
-            m.put("capacity", CapacityMaps.toMap(capacity));
+            m.put("capacity", capacity.toMap());
             return m;
         }
 
-        @SuppressWarnings("unchecked")
         static Snapshot fromMap(Object o) {
-            Map<String, Object> m = (Map<String, Object>) o;
+            Map<?, ?> m = (Map<?, ?>) o;
             return new Snapshot((String) m.get("name"), Boolean.TRUE.equals(m.get("enabled")),
-                    CapacityMaps.fromMap(m.get("capacity")));
+                    Capacity.fromMap(m.get("capacity")));
         }
     }
 
-    static List<Snapshot> previous(StepContext ctx) {
+    static List<Snapshot> previous(OperationContext ctx) {
         return ctx.getList(PREVIOUS).stream().map(Snapshot::fromMap).toList();
     }
 
-    static List<String> names(StepContext ctx, String key) {
-        return ctx.getList(key).stream().map(String::valueOf).toList();
+    static String newServerGroup(OperationContext ctx) {
+        return ctx.getString(NEW_SERVER_GROUP);
     }
 }

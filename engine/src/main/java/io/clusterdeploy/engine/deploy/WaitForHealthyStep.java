@@ -1,43 +1,34 @@
 package io.clusterdeploy.engine.deploy;
 
-import io.clusterdeploy.engine.model.ServerGroup;
-import io.clusterdeploy.engine.operation.ClusterGroups;
-import io.clusterdeploy.engine.operation.Step;
-import io.clusterdeploy.engine.operation.StepContext;
-import java.time.Duration;
-import java.util.concurrent.atomic.AtomicReference;
+import io.clusterdeploy.engine.operation.OperationContext;
+import io.clusterdeploy.engine.operation.OperationStep;
+import io.clusterdeploy.engine.operation.StepName;
 
-/**
- * The health gate: waits until the new group has ceil(desired × targetHealthyDeployPercentage
- * / 100) instances up, or fails after the deploy timeout. Nothing older is touched before it passes.
- */
-final class WaitForHealthyStep implements Step {
-    private final String location;
-    private final int percentage;
-    private final Duration timeout;
+/** Waits for the new group's health gate; nothing older is touched before it passes. */
+public final class WaitForHealthyStep implements OperationStep {
+    private final HealthGate gate;
+    private final Integer rollingPercentage;
 
-    WaitForHealthyStep(String location, int percentage, Duration timeout) {
-        this.location = location;
-        this.percentage = percentage;
-        this.timeout = timeout;
+    /** The deploy's health gate. */
+    public WaitForHealthyStep(DeployRequest request) {
+        this(request, null);
+    }
+
+    /** Rolling red/black's gate at one of its target percentages. */
+    public WaitForHealthyStep(DeployRequest request, Integer rollingPercentage) {
+        this.gate = HealthGate.of(request);
+        this.rollingPercentage = rollingPercentage;
     }
 
     @Override
-    public String name() {
-        return "waitForHealthy";
+    public String parameter() {
+        return rollingPercentage == null ? null : StepName.percent(rollingPercentage);
     }
 
     @Override
-    public String run(StepContext ctx) throws InterruptedException {
-        String name = ctx.getString(DeployContext.NEW_SERVER_GROUP);
-        AtomicReference<String> progress = new AtomicReference<>("not checked yet");
-        ctx.waitUntil(timeout, () -> {
-            ServerGroup sg = ClusterGroups.require(ctx.provider(), location, name, "serverGroupName");
-            int required = ClusterGroups.requiredUp(sg.capacity().desired(), percentage);
-            progress.set(name + " has " + sg.upCount() + "/" + sg.capacity().desired()
-                    + " instances up, " + required + " needed (" + percentage + "%)");
-            return sg.upCount() >= required;
-        }, () -> "new server group never passed its health gate: " + progress.get());
-        return progress.get();
+    public String run(OperationContext ctx) throws InterruptedException {
+        String name = DeployContext.newServerGroup(ctx);
+        String progress = gate.await(ctx, name);
+        return rollingPercentage == null ? progress : name + " healthy at " + rollingPercentage + "%";
     }
 }

@@ -1,13 +1,15 @@
 package io.clusterdeploy.engine.event;
 
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * Echo-style notification: an operation or one of its steps is starting, complete or failed.
  *
- * @param kind          {@code operation} or {@code step}
- * @param status        {@code starting}, {@code complete} or {@code failed}
+ * @param kind          operation or step
+ * @param status        starting, complete or failed
  * @param operationId   operation id
  * @param operationType operation type ({@code deploy} ...)
  * @param account       account
@@ -19,15 +21,15 @@ import java.util.Map;
  * @param time          when
  */
 public record OperationEvent(
-        String kind, String status, String operationId, String operationType, String account, String cluster,
+        EventKind kind, EventStatus status, String operationId, String operationType, String account, String cluster,
         String step, String phase, String message, Map<String, Object> context, Instant time) {
 
     public OperationEvent {
-        context = context == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(context));
+        context = context == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(context));
     }
 
     /** Spinnaker's event type, e.g. {@code step.complete}. */
     public String type() {
-        return kind + "." + status;
+        return kind.id() + "." + status.id();
     }
 }

@@ -12,6 +12,7 @@ import io.clusterdeploy.engine.provider.CreateServerGroupRequest;
 import io.clusterdeploy.engine.provider.UpsertLoadBalancerRequest;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -21,17 +22,24 @@ import java.util.function.Function;
 public final class GuardedCloudProvider implements CloudProvider {
     private final CloudProvider delegate;
     private final TrafficGuards guards;
+    private final Consumer<GuardVerdict> verdicts;
 
     public GuardedCloudProvider(CloudProvider delegate, TrafficGuards guards) {
+        this(delegate, guards, verdict -> { });
+    }
+
+    /** {@code verdicts} hears every guard's verdict (a plan shows them). */
+    public GuardedCloudProvider(CloudProvider delegate, TrafficGuards guards, Consumer<GuardVerdict> verdicts) {
         this.delegate = delegate;
         this.guards = guards;
+        this.verdicts = verdicts;
     }
 
     private void verify(String location, String name, String what, Function<ServerGroup, ServerGroup> after) {
         String cluster = ServerGroupName.parse(name).clusterName();
         guards.verify(delegate, location, cluster, what, groups -> groups.stream()
                 .map(sg -> sg.name().equals(name) ? after.apply(sg) : sg)
-                .filter(sg -> sg != null).toList());
+                .filter(sg -> sg != null).toList(), verdicts);
     }
 
     /** The group with its first {@code n} up instances taken out of traffic. */

@@ -3,10 +3,11 @@ package io.clusterdeploy.engine.guard;
 import io.clusterdeploy.engine.error.ClusterDeployException;
 import io.clusterdeploy.engine.error.ErrorKind;
 import io.clusterdeploy.engine.model.ServerGroup;
-import io.clusterdeploy.engine.operation.ClusterGroups;
 import io.clusterdeploy.engine.provider.CloudProvider;
+import io.clusterdeploy.engine.provider.ClusterGroups;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 /** The configured traffic guards, and the check every traffic-removing change goes through. */
@@ -36,6 +37,12 @@ public final class TrafficGuards {
      */
     public void verify(CloudProvider provider, String location, String cluster, String what,
                        UnaryOperator<List<ServerGroup>> change) {
+        verify(provider, location, cluster, what, change, verdict -> { });
+    }
+
+    /** As {@link #verify(CloudProvider, String, String, String, UnaryOperator)}, telling {@code listener} the verdict first. */
+    public void verify(CloudProvider provider, String location, String cluster, String what,
+                       UnaryOperator<List<ServerGroup>> change, Consumer<GuardVerdict> listener) {
         String account = provider.account().name();
         Optional<TrafficGuard> guard = guardOf(account, location, cluster);
         if (guard.isEmpty()) {
@@ -44,7 +51,9 @@ public final class TrafficGuards {
         List<ServerGroup> now = ClusterGroups.of(provider, location, cluster);
         long before = serving(now);
         long after = serving(change.apply(now));
-        if (after == 0 && before > 0) {
+        boolean allowed = after > 0 || before == 0;
+        listener.accept(new GuardVerdict(guard.get(), what, before, after, allowed));
+        if (!allowed) {
             throw new ClusterDeployException(ErrorKind.CONFLICT, "trafficGuard", what + " would leave cluster '"
                     + cluster + "' with no enabled, up instance; it is protected by traffic guard " + guard.get());
         }

@@ -47,4 +47,25 @@ public record Capacity(int min, int desired, int max) {
     public boolean isZero() {
         return max == 0;
     }
+
+    /** Instances that must be up for a health gate of {@code percentage}: ceil(desired × percentage / 100), as Spinnaker computes it. */
+    public int requiredUp(int percentage) {
+        return (int) Math.ceil(desired * percentage / 100.0);
+    }
+
+    /** As the persisted context of an operation holds it: a plain map. */
+    public java.util.Map<String, Object> toMap() {
+        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("min", min);
+        m.put("desired", desired);
+        m.put("max", max);
+        return m;
+    }
+
+    /** Back from {@link #toMap()} (numbers of any JSON type). */
+    public static Capacity fromMap(Object o) {
+        java.util.Map<?, ?> m = (java.util.Map<?, ?>) o;
+        return new Capacity(((Number) m.get("min")).intValue(), ((Number) m.get("desired")).intValue(),
+                ((Number) m.get("max")).intValue());
+    }
 }

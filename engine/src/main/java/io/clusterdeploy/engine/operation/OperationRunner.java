@@ -1,6 +1,8 @@
 package io.clusterdeploy.engine.operation;
 
 import io.clusterdeploy.engine.error.ClusterDeployException;
+import io.clusterdeploy.engine.event.EventKind;
+import io.clusterdeploy.engine.event.EventStatus;
 import io.clusterdeploy.engine.event.OperationEvent;
 import io.clusterdeploy.engine.provider.Accounts;
 import io.clusterdeploy.engine.provider.CloudProvider;
@@ -74,19 +76,20 @@ public final class OperationRunner implements AutoCloseable {
      */
     public OperationState start(Map<String, Object> request) {
         Operation op = parser.parse(request);
-        CloudProvider provider = accounts.get(op.account());
+        CloudProvider provider = accounts.get(op.target().account());
         op.preflight(provider);
-        OperationState state = OperationState.started(UUID.randomUUID().toString(), op.type(), request,
+        OperationState state = OperationState.started(UUID.randomUUID().toString(), op, request,
                 options.clock().instant());
-        boolean failIfBusy = Boolean.TRUE.equals(request.get("failIfBusy"))
-                || "true".equals(String.valueOf(request.get("failIfBusy")));
-        locks.enqueue(op.lockKey(), state.id(), failIfBusy);
+        locks.enqueue(op.target().lockKey(), state.id(), op.failIfBusy());
         launch(state, op, provider);
         return state;
     }
 
-    /** Continues a stored, unfinished operation from its last completed step. */
-    public OperationState resume(OperationState stored) {
+    /**
+     * Continues a stored, unfinished operation from its last completed step: the one way operations
+     * resume, after a crash or a restart, in the standalone server and in Jenkins alike.
+     */
+    public synchronized OperationState resume(OperationState stored) {
         if (stored.status().isFinished()) {
             return stored;
         }
@@ -94,11 +97,23 @@ public final class OperationRunner implements AutoCloseable {
             throw ClusterDeployException.conflict("id", "operation " + stored.id() + " is already running");
         }
         Operation op = parser.parse(stored.request());
-        CloudProvider provider = accounts.get(op.account());
-        OperationState state = stored.withInterruptedStepClosed(options.clock().instant());
-        locks.enqueue(op.lockKey(), state.id(), false);
+        CloudProvider provider = accounts.get(op.target().account());
+        OperationState state = stored.withTarget(op.target()).withInterruptedStepClosed(options.clock().instant());
+        locks.enqueue(op.target().lockKey(), state.id(), false);
         launch(state, op, provider);
         return state;
+    }
+
+    /**
+     * The operation's current state, resumed first when it is unfinished and no thread of this runner
+     * runs it (a front end following an operation across an engine rebuild).
+     *
+     * @throws ClusterDeployException NOT_FOUND for an unknown id; the reason it cannot resume otherwise
+     */
+    public synchronized OperationState ensureRunning(String id) {
+        OperationState s = get(id).orElseThrow(
+                () -> ClusterDeployException.notFound("id", "unknown operation '" + id + "'"));
+        return s.status().isFinished() || running.containsKey(id) ? s : resume(s);
     }
 
     /**
@@ -134,18 +149,18 @@ public final class OperationRunner implements AutoCloseable {
             save(ex, state);
             executor.execute(() -> {
                 try {
-                    locks.awaitTurn(op.lockKey(), state.id());
+                    locks.awaitTurn(op.target().lockKey(), state.id());
                     ex.run();
                 } catch (InterruptedException e) {
                     // Closing while queued: the operation stays RUNNING in the store, to be resumed.
                     Thread.currentThread().interrupt();
                 } finally {
-                    locks.release(op.lockKey(), state.id());
+                    locks.release(op.target().lockKey(), state.id());
                     running.remove(state.id());
                 }
             });
         } catch (RuntimeException e) {
-            locks.release(op.lockKey(), state.id());
+            locks.release(op.target().lockKey(), state.id());
             running.remove(state.id());
             throw e;
         }
@@ -167,7 +182,19 @@ public final class OperationRunner implements AutoCloseable {
     }
 
     public List<OperationState> list() {
-        return store.list().stream().map(s -> get(s.id()).orElse(s)).toList();
+        return store.list().stream().map(s -> get(s.id()).orElse(s)).map(this::withKnownTarget).toList();
+    }
+
+    /** Files written before operations recorded their target: read it from the request, as resuming would. */
+    private OperationState withKnownTarget(OperationState s) {
+        if (s.target() != null) {
+            return s;
+        }
+        try {
+            return s.withTarget(parser.parse(s.request()).target());
+        } catch (RuntimeException e) {
+            return s; // its account is gone, or it no longer parses: shown without a target
+        }
     }
 
     /** Asks a running operation to stop at its next safe point and undo what its strategy says. */
@@ -179,7 +206,12 @@ public final class OperationRunner implements AutoCloseable {
             throw ClusterDeployException.conflict("id", "operation " + id + " already ended: " + s.status());
         }
         synchronized (ex) {
-            save(ex, ex.state.get().withCancelRequested(options.clock().instant()));
+            // Its thread may still be winding down after the final save.
+            OperationState now = ex.state.get();
+            if (now.status().isFinished()) {
+                throw ClusterDeployException.conflict("id", "operation " + id + " already ended: " + now.status());
+            }
+            save(ex, now.withCancelRequested(options.clock().instant()));
         }
         ex.cancel.cancel();
         return ex.state.get();
@@ -243,10 +275,10 @@ public final class OperationRunner implements AutoCloseable {
             return options.clock().instant();
         }
 
-        private void emit(String kind, String status, String step, String message) {
+        private void emit(EventKind kind, EventStatus status, String step, String message) {
             OperationState s = state.get();
-            OperationEvent event = new OperationEvent(kind, status, s.id(), s.type(), op.account(), op.cluster(), step,
-                    s.phase(), message, s.context(), now());
+            OperationEvent event = new OperationEvent(kind, status, s.id(), s.type(), op.target().account(),
+                    op.target().cluster(), step, s.phase().id(), message, s.context(), now());
             for (Consumer<OperationEvent> l : eventListeners) {
                 try {
                     l.accept(event);
@@ -259,9 +291,9 @@ public final class OperationRunner implements AutoCloseable {
         void run() {
             try {
                 if (state.get().steps().isEmpty()) {
-                    emit("operation", "starting", null, null);
+                    emit(EventKind.OPERATION, EventStatus.STARTING, null, null);
                 }
-                if (OperationState.MAIN.equals(state.get().phase())) {
+                if (state.get().phase() == Phase.MAIN) {
                     Throwable failure = runPhase(op.steps(), cancel);
                     if (failure == null) {
                         finish(OperationStatus.SUCCEEDED, null);
@@ -296,19 +328,19 @@ public final class OperationRunner implements AutoCloseable {
             synchronized (this) {
                 save(this, state.get().finished(status, error, now()));
             }
-            emit("operation", status == OperationStatus.SUCCEEDED ? "complete" : "failed", null,
+            emit(EventKind.OPERATION, status == OperationStatus.SUCCEEDED ? EventStatus.COMPLETE : EventStatus.FAILED, null,
                     error == null ? status.name() : status.name() + ": " + error.message());
         }
 
         /** Runs the steps of the current phase from {@code nextStep}; returns the failure, or null. */
-        private Throwable runPhase(List<Step> steps, CancelSignal signal) throws InterruptedException {
+        private Throwable runPhase(List<OperationStep> steps, CancelSignal signal) throws InterruptedException {
             while (state.get().nextStep() < steps.size()) {
-                Step step = steps.get(state.get().nextStep());
+                OperationStep step = steps.get(state.get().nextStep());
                 synchronized (this) {
                     save(this, state.get().withStepStarted(step.name(), now()));
                 }
-                emit("step", "starting", step.name(), null);
-                StepContext ctx = new StepContext(state.get().id(), provider, state.get().context(),
+                emit(EventKind.STEP, EventStatus.STARTING, step.name(), null);
+                OperationContext ctx = new OperationContext(state.get().id(), provider, state.get().context(),
                         context -> {
                             synchronized (this) {
                                 save(this, state.get().withContext(context, now()));
@@ -316,30 +348,30 @@ public final class OperationRunner implements AutoCloseable {
                         },
                         signal, options.clock(), options.pollInterval());
                 try {
-                    if (OperationState.MAIN.equals(state.get().phase())) {
+                    if (state.get().phase() == Phase.MAIN) {
                         ctx.checkCancelled();
                     }
                     String message = step.run(ctx);
                     synchronized (this) {
                         save(this, state.get().withContext(ctx.snapshot(), now())
-                                .withStepEnded("SUCCEEDED", message, true, now()));
+                                .withStepEnded(StepStatus.SUCCEEDED, message, true, now()));
                     }
-                    emit("step", "complete", step.name(), message);
+                    emit(EventKind.STEP, EventStatus.COMPLETE, step.name(), message);
                 } catch (InterruptedException e) {
                     throw e;
                 } catch (OperationCancelledException e) {
                     synchronized (this) {
                         save(this, state.get().withContext(ctx.snapshot(), now())
-                                .withStepEnded("CANCELLED", "cancelled", false, now()));
+                                .withStepEnded(StepStatus.CANCELLED, "cancelled", false, now()));
                     }
-                    emit("step", "failed", step.name(), "cancelled");
+                    emit(EventKind.STEP, EventStatus.FAILED, step.name(), "cancelled");
                     return e;
                 } catch (RuntimeException e) {
                     synchronized (this) {
                         save(this, state.get().withContext(ctx.snapshot(), now())
-                                .withStepEnded("FAILED", e.getMessage(), false, now()));
+                                .withStepEnded(StepStatus.FAILED, e.getMessage(), false, now()));
                     }
-                    emit("step", "failed", step.name(), e.getMessage());
+                    emit(EventKind.STEP, EventStatus.FAILED, step.name(), e.getMessage());
                     return e;
                 }
             }

@@ -2,6 +2,7 @@ package io.clusterdeploy.engine.operation;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,9 +14,11 @@ import java.util.Map;
  *
  * @param id              operation id
  * @param type            operation type ({@code deploy}, {@code resize} ...)
+ * @param target          where it acts (null only in files written before 0.2, until they resume)
+ * @param failIfBusy      it refused to queue behind another operation on its cluster
  * @param request         the validated request, as plain maps and lists
  * @param status          RUNNING until it ends
- * @param phase           {@code main}, or {@code rollback} once undoing
+ * @param phase           main, or rollback once undoing
  * @param nextStep        index of the first step of {@code phase} not yet completed
  * @param steps           timeline
  * @param context         values steps share and that must survive a restart (server groups created, snapshots)
@@ -27,9 +30,11 @@ import java.util.Map;
 public record OperationState(
         String id,
         String type,
+        OperationTarget target,
+        boolean failIfBusy,
         Map<String, Object> request,
         OperationStatus status,
-        String phase,
+        Phase phase,
         int nextStep,
         List<StepRecord> steps,
         Map<String, Object> context,
@@ -38,65 +43,69 @@ public record OperationState(
         Instant createdAt,
         Instant updatedAt) {
 
-    public static final String MAIN = "main";
-    public static final String ROLLBACK = "rollback";
-
     public OperationState {
         request = request == null ? Map.of() : unmodifiableCopy(request);
         steps = steps == null ? List.of() : List.copyOf(steps);
         context = context == null ? Map.of() : unmodifiableCopy(context);
+        phase = phase == null ? Phase.MAIN : phase;
     }
 
     private static Map<String, Object> unmodifiableCopy(Map<String, Object> m) {
         // LinkedHashMap keeps the order users wrote and allows null values, unlike Map.copyOf.
-        return java.util.Collections.unmodifiableMap(new LinkedHashMap<>(m));
+        return Collections.unmodifiableMap(new LinkedHashMap<>(m));
     }
 
-    public static OperationState started(String id, String type, Map<String, Object> request, Instant now) {
-        return new OperationState(id, type, request, OperationStatus.RUNNING, MAIN, 0,
-                List.of(), Map.of(), null, false, now, now);
+    public static OperationState started(String id, Operation op, Map<String, Object> request, Instant now) {
+        return new OperationState(id, op.type(), op.target(), op.failIfBusy(), request, OperationStatus.RUNNING,
+                Phase.MAIN, 0, List.of(), Map.of(), null, false, now, now);
+    }
+
+    private OperationState with(OperationStatus newStatus, Phase newPhase, int newNextStep, List<StepRecord> newSteps,
+                                Map<String, Object> newContext, ErrorInfo newError, boolean newCancel, Instant now) {
+        return new OperationState(id, type, target, failIfBusy, request, newStatus, newPhase, newNextStep, newSteps,
+                newContext, newError, newCancel, createdAt, now);
     }
 
     OperationState withStepStarted(String name, Instant now) {
         List<StepRecord> s = new ArrayList<>(steps);
-        s.add(new StepRecord(name, phase, "RUNNING", now, null, null));
-        return new OperationState(id, type, request, status, phase, nextStep, s, context, error,
-                cancelRequested, createdAt, now);
+        s.add(new StepRecord(name, phase, StepStatus.RUNNING, now, null, null));
+        return with(status, phase, nextStep, s, context, error, cancelRequested, now);
     }
 
-    OperationState withStepEnded(String stepStatus, String message, boolean advance, Instant now) {
+    OperationState withStepEnded(StepStatus stepStatus, String message, boolean advance, Instant now) {
         List<StepRecord> s = new ArrayList<>(steps);
         int last = s.size() - 1;
         s.set(last, s.get(last).end(stepStatus, now, message));
-        return new OperationState(id, type, request, status, phase, advance ? nextStep + 1 : nextStep, s,
-                context, error, cancelRequested, createdAt, now);
+        return with(status, phase, advance ? nextStep + 1 : nextStep, s, context, error, cancelRequested, now);
     }
 
     OperationState withContext(Map<String, Object> newContext, Instant now) {
-        return new OperationState(id, type, request, status, phase, nextStep, steps, newContext, error,
-                cancelRequested, createdAt, now);
+        return with(status, phase, nextStep, steps, newContext, error, cancelRequested, now);
     }
 
     OperationState withRollbackPhase(ErrorInfo cause, Instant now) {
-        return new OperationState(id, type, request, status, ROLLBACK, 0, steps, context, cause,
-                cancelRequested, createdAt, now);
+        return with(status, Phase.ROLLBACK, 0, steps, context, cause, cancelRequested, now);
     }
 
     OperationState finished(OperationStatus finalStatus, ErrorInfo finalError, Instant now) {
-        return new OperationState(id, type, request, finalStatus, phase, nextStep, steps, context, finalError,
-                cancelRequested, createdAt, now);
+        return with(finalStatus, phase, nextStep, steps, context, finalError, cancelRequested, now);
     }
 
     OperationState withCancelRequested(Instant now) {
-        return new OperationState(id, type, request, status, phase, nextStep, steps, context, error,
-                true, createdAt, now);
+        return with(status, phase, nextStep, steps, context, error, true, now);
+    }
+
+    /** A file written before operations recorded their target gets it from its parsed request on resume. */
+    OperationState withTarget(OperationTarget parsed) {
+        return target != null ? this : new OperationState(id, type, parsed, failIfBusy, request, status, phase,
+                nextStep, steps, context, error, cancelRequested, createdAt, updatedAt);
     }
 
     /** A step that was RUNNING when the process died is marked as interrupted on resume. */
     OperationState withInterruptedStepClosed(Instant now) {
-        if (steps.isEmpty() || !"RUNNING".equals(steps.get(steps.size() - 1).status())) {
+        if (steps.isEmpty() || steps.get(steps.size() - 1).status() != StepStatus.RUNNING) {
             return this;
         }
-        return withStepEnded("INTERRUPTED", "the runner stopped during this step; it is run again", false, now);
+        return withStepEnded(StepStatus.INTERRUPTED, "the runner stopped during this step; it is run again", false, now);
     }
 }

@@ -6,15 +6,15 @@ import java.time.Instant;
  * One entry of an operation's timeline.
  *
  * @param name      step name, e.g. {@code waitForHealthy}
- * @param phase     {@code main} or {@code rollback}
- * @param status    RUNNING, SUCCEEDED, FAILED or CANCELLED
+ * @param phase     the phase it ran in
+ * @param status    where it stands
  * @param startedAt when it started
  * @param endedAt   when it ended, or null while running
  * @param message   what it did or why it failed
  */
-public record StepRecord(String name, String phase, String status, Instant startedAt, Instant endedAt, String message) {
+public record StepRecord(String name, Phase phase, StepStatus status, Instant startedAt, Instant endedAt, String message) {
 
-    StepRecord end(String newStatus, Instant at, String newMessage) {
+    StepRecord end(StepStatus newStatus, Instant at, String newMessage) {
         return new StepRecord(name, phase, newStatus, startedAt, at, newMessage);
     }
 }

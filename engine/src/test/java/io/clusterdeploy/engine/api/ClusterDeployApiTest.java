@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class ClusterDeployApiTest {
     private final FakeCloudProvider cloud = new FakeCloudProvider("test");
     private final EngineHarness engine = new EngineHarness(cloud);
-    private final ClusterDeployApi api = new ClusterDeployApi(engine.accounts, engine.runner);
+    private final ClusterDeployApi api = new ClusterDeployApi(engine.accounts, engine.runner, engine.planner);
     private final Json json = new Json();
 
     @AfterEach

@@ -97,7 +97,7 @@ class DeployStrategiesTest {
         assertThat(s.status()).isEqualTo(OperationStatus.FAILED);
         assertThat(group("hello-prod-v000").enabled()).isTrue();
         assertThat(group("hello-prod-v001").disabled()).isTrue();
-        assertThat(s.steps()).filteredOn(st -> st.phase().equals("rollback")).extracting(StepRecord::name)
+        assertThat(s.steps()).filteredOn(st -> st.phase() == io.clusterdeploy.engine.operation.Phase.ROLLBACK).extracting(StepRecord::name)
                 .containsExactly("restorePreviousServerGroups", "disableNewServerGroup");
     }
 
@@ -185,10 +185,10 @@ class DeployStrategiesTest {
 
     @Test
     void targetHealthyDeployPercentageLetsAPartlyHealthyGroupPass() {
-        assertThat(io.clusterdeploy.engine.operation.ClusterGroups.requiredUp(3, 100)).isEqualTo(3);
-        assertThat(io.clusterdeploy.engine.operation.ClusterGroups.requiredUp(3, 50)).isEqualTo(2);
-        assertThat(io.clusterdeploy.engine.operation.ClusterGroups.requiredUp(10, 95)).isEqualTo(10);
-        assertThat(io.clusterdeploy.engine.operation.ClusterGroups.requiredUp(0, 100)).isZero();
+        assertThat(io.clusterdeploy.engine.model.Capacity.fixed(3).requiredUp(100)).isEqualTo(3);
+        assertThat(io.clusterdeploy.engine.model.Capacity.fixed(3).requiredUp(50)).isEqualTo(2);
+        assertThat(io.clusterdeploy.engine.model.Capacity.fixed(10).requiredUp(95)).isEqualTo(10);
+        assertThat(io.clusterdeploy.engine.model.Capacity.fixed(0).requiredUp(100)).isZero();
     }
 
     @Test

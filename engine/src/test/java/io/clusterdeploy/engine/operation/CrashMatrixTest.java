@@ -2,6 +2,7 @@ package io.clusterdeploy.engine.operation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.clusterdeploy.engine.catalog.OperationCatalog;
 import io.clusterdeploy.engine.guard.GuardedCloudProvider;
 import io.clusterdeploy.engine.guard.TrafficGuards;
 import io.clusterdeploy.engine.model.ServerGroup;
@@ -77,7 +78,7 @@ class CrashMatrixTest {
         }
 
         OperationRunner runner(OperationStore store) {
-            return new OperationRunner(accounts, store, new Operations(accounts, TrafficGuards.none(),
+            return new OperationRunner(accounts, store, new OperationCatalog(accounts, TrafficGuards.none(),
                     (field, settings) -> (id, group, pct) -> {
                         if (Integer.valueOf(pct).equals(settings.get("fail"))) {
                             throw new IllegalStateException("validation failed");

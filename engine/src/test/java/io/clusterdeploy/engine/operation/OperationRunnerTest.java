@@ -55,7 +55,7 @@ class OperationRunnerTest {
         Json json = new Json();
         assertThat(json.read(json.write(stored), OperationState.class)).isEqualTo(stored);
         assertThat(stored.steps()).allSatisfy(st -> {
-            assertThat(st.status()).isEqualTo("SUCCEEDED");
+            assertThat(st.status()).isEqualTo(StepStatus.SUCCEEDED);
             assertThat(st.endedAt()).isAfterOrEqualTo(st.startedAt());
         });
     }
@@ -76,7 +76,7 @@ class OperationRunnerTest {
             assertThat(restarted.resumeAll()).isEqualTo(1);
             OperationState done = restarted.awaitFinished(started.id(), Duration.ofSeconds(30));
             assertThat(done.status()).isEqualTo(OperationStatus.SUCCEEDED);
-            assertThat(done.steps()).extracting(StepRecord::status).contains("INTERRUPTED");
+            assertThat(done.steps()).extracting(StepRecord::status).contains(StepStatus.INTERRUPTED);
         }
         assertThat(cloud.serverGroups("hello")).extracting(ServerGroup::name)
                 .containsExactlyInAnyOrder("hello-v000", "hello-v001");
@@ -89,8 +89,8 @@ class OperationRunnerTest {
         // Simulate a crash right after the cloud call: the context names the group and the
         // group exists with this operation's tag, but the step was never marked complete.
         OperationState first = engine.run(redBlack("v1", 0));
-        OperationState replay = new OperationState(first.id(), first.type(), first.request(),
-                OperationStatus.RUNNING, OperationState.MAIN, 0, first.steps().subList(0, 1),
+        OperationState replay = new OperationState(first.id(), first.type(), first.target(), first.failIfBusy(),
+                first.request(), OperationStatus.RUNNING, Phase.MAIN, 0, first.steps().subList(0, 1),
                 first.context(), null, false, first.createdAt(), first.updatedAt());
         try (OperationRunner restarted = engine.newRunner()) {
             restarted.resume(replay);

@@ -1,11 +1,12 @@
 package io.clusterdeploy.engine.testing;
 
+import io.clusterdeploy.engine.catalog.OperationCatalog;
 import io.clusterdeploy.engine.guard.GuardedCloudProvider;
 import io.clusterdeploy.engine.guard.TrafficGuards;
 import io.clusterdeploy.engine.operation.InMemoryOperationStore;
 import io.clusterdeploy.engine.operation.OperationRunner;
 import io.clusterdeploy.engine.operation.OperationState;
-import io.clusterdeploy.engine.operation.Operations;
+import io.clusterdeploy.engine.plan.Planner;
 import io.clusterdeploy.engine.provider.Accounts;
 import io.clusterdeploy.engine.provider.CloudProvider;
 import java.time.Clock;
@@ -20,6 +21,8 @@ public final class EngineHarness implements AutoCloseable {
     public final OperationRunner runner;
 
     public final TrafficGuards guards;
+    /** Plans over the same provider and guards, as the Engine builds it. */
+    public final Planner planner;
     /** Rolling red/black hooks: {@code {"fail": N}} fails at N%, anything else passes and is recorded. */
     public final java.util.List<Integer> validatedAt = new java.util.concurrent.CopyOnWriteArrayList<>();
 
@@ -32,17 +35,22 @@ public final class EngineHarness implements AutoCloseable {
         this.guards = guards;
         this.accounts = new Accounts(List.of(new GuardedCloudProvider(provider, guards)));
         this.runner = newRunner();
+        this.planner = new Planner(new Accounts(List.of(provider)), guards, catalog(), Clock.systemUTC());
     }
 
     /** A second runner over the same accounts and store: what a restarted server would build. */
     public OperationRunner newRunner() {
-        return new OperationRunner(accounts, store, new Operations(accounts, guards, (field, settings) -> (id, group, pct) -> {
-                    validatedAt.add(pct);
-                    if (Integer.valueOf(pct).equals(settings.get("fail"))) {
-                        throw new IllegalStateException("error rate too high");
-                    }
-                }),
+        return new OperationRunner(accounts, store, catalog(),
                 new OperationRunner.Options(Clock.systemUTC(), Duration.ofMillis(10)));
+    }
+
+    private OperationCatalog catalog() {
+        return new OperationCatalog(accounts, guards, (field, settings) -> (id, group, pct) -> {
+            validatedAt.add(pct);
+            if (Integer.valueOf(pct).equals(settings.get("fail"))) {
+                throw new IllegalStateException("error rate too high");
+            }
+        });
     }
 
     /** Starts an operation and waits (generously) for it to end. */

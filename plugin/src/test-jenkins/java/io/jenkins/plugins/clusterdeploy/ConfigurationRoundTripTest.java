@@ -9,7 +9,7 @@ import static org.hamcrest.Matchers.not;
 import io.jenkins.plugins.clusterdeploy.account.LocalAccount;
 import io.jenkins.plugins.clusterdeploy.config.ClusterDeployConfiguration;
 import io.jenkins.plugins.clusterdeploy.config.TrafficGuardEntry;
-import io.jenkins.plugins.clusterdeploy.engine.EngineService;
+import io.jenkins.plugins.clusterdeploy.runtime.EngineService;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,8 +1,8 @@
 package io.clusterdeploy.standalone.cli;
 
+import io.clusterdeploy.engine.provider.ProviderTypes;
 import io.clusterdeploy.standalone.config.ConfigLoader;
 import io.clusterdeploy.standalone.config.EnvSecretResolver;
-import io.clusterdeploy.engine.provider.ProviderTypes;
 import io.clusterdeploy.standalone.config.StandaloneConfig;
 import io.clusterdeploy.standalone.server.Banner;
 import io.clusterdeploy.standalone.server.StandaloneServer;

@@ -1,10 +1,10 @@
 package io.clusterdeploy.standalone.config;
 
-import io.clusterdeploy.engine.provider.ProviderTypes;
 import io.clusterdeploy.engine.error.ClusterDeployException;
 import io.clusterdeploy.engine.provider.Accounts;
 import io.clusterdeploy.engine.provider.CloudProvider;
 import io.clusterdeploy.engine.provider.ProviderFactory;
+import io.clusterdeploy.engine.provider.ProviderTypes;
 import io.clusterdeploy.engine.provider.SecretResolver;
 import java.util.ArrayList;
 import java.util.List;

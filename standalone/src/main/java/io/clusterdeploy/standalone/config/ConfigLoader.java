@@ -1,7 +1,7 @@
 package io.clusterdeploy.standalone.config;
 
-import io.clusterdeploy.engine.provider.ProviderTypes;
 import io.clusterdeploy.engine.error.ClusterDeployException;
+import io.clusterdeploy.engine.provider.ProviderTypes;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;

@@ -1,9 +1,9 @@
 package io.clusterdeploy.standalone.config;
 
-import io.clusterdeploy.engine.provider.ProviderTypes;
 import io.clusterdeploy.engine.error.ClusterDeployException;
-import io.clusterdeploy.engine.json.Fields;
 import io.clusterdeploy.engine.guard.TrafficGuard;
+import io.clusterdeploy.engine.json.Fields;
+import io.clusterdeploy.engine.provider.ProviderTypes;
 import io.clusterdeploy.standalone.notify.WebhookConfig;
 import java.net.URI;
 import java.nio.file.Path;

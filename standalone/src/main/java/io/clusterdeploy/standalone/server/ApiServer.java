@@ -1,8 +1,7 @@
 package io.clusterdeploy.standalone.server;
 
-import io.clusterdeploy.ui.UiAssets;
-
 import io.clusterdeploy.engine.api.ApiHandler;
+import io.clusterdeploy.ui.UiAssets;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.jetty.server.Handler;

@@ -1,8 +1,7 @@
 package io.clusterdeploy.standalone.server;
 
-import io.clusterdeploy.ui.UiAssets;
-
 import io.clusterdeploy.engine.json.Json;
+import io.clusterdeploy.ui.UiAssets;
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Optional;

@@ -1,11 +1,11 @@
 package io.clusterdeploy.standalone.config;
 
-import io.clusterdeploy.engine.provider.ProviderTypes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.clusterdeploy.engine.error.ClusterDeployException;
 import io.clusterdeploy.engine.error.ErrorKind;
+import io.clusterdeploy.engine.provider.ProviderTypes;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

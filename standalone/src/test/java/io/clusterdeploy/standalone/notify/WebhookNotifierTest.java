@@ -3,6 +3,8 @@ package io.clusterdeploy.standalone.notify;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.clusterdeploy.engine.event.EventKind;
+import io.clusterdeploy.engine.event.EventStatus;
 import io.clusterdeploy.engine.event.OperationEvent;
 import java.net.URI;
 import java.time.Duration;
@@ -13,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 class WebhookNotifierTest {
     private static OperationEvent event(String status) {
-        return new OperationEvent("operation", status, "op-1", "deploy", "local", "hello-prod", null, "main",
+        return new OperationEvent(EventKind.OPERATION, EventStatus.valueOf(status.toUpperCase(java.util.Locale.ROOT)), "op-1", "deploy", "local", "hello-prod", null, "main",
                 "done", Map.of("newServerGroup", "hello-prod-v001"), Instant.parse("2026-11-27T12:00:00Z"));
     }
 

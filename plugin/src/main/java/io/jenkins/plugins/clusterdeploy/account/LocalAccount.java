@@ -3,7 +3,7 @@ package io.jenkins.plugins.clusterdeploy.account;
 import hudson.Extension;
 import hudson.util.FormValidation;
 import io.clusterdeploy.provider.local.LocalProviderFactory;
-import io.jenkins.plugins.clusterdeploy.engine.EngineService;
+import io.jenkins.plugins.clusterdeploy.runtime.EngineService;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;

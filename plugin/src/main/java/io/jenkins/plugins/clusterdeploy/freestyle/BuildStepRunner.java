@@ -6,14 +6,12 @@ import hudson.model.TaskListener;
 import io.clusterdeploy.engine.error.ClusterDeployException;
 import io.clusterdeploy.engine.error.ErrorKind;
 import io.clusterdeploy.engine.operation.OperationState;
-import io.clusterdeploy.engine.operation.OperationStatus;
-import io.jenkins.plugins.clusterdeploy.engine.ClusterDeployRuntime;
-import io.jenkins.plugins.clusterdeploy.operation.LogCursor;
-import io.jenkins.plugins.clusterdeploy.operation.OperationResults;
-import io.jenkins.plugins.clusterdeploy.operation.OperationTracker;
-import io.jenkins.plugins.clusterdeploy.operation.StartErrors;
+import io.jenkins.plugins.clusterdeploy.progress.LogCursor;
+import io.jenkins.plugins.clusterdeploy.progress.OperationFollower;
+import io.jenkins.plugins.clusterdeploy.progress.StartErrors;
 import io.jenkins.plugins.clusterdeploy.run.ClusterDeployRunAction;
-import io.jenkins.plugins.clusterdeploy.steps.OperationStep;
+import io.jenkins.plugins.clusterdeploy.runtime.ClusterDeployRuntime;
+import io.jenkins.plugins.clusterdeploy.steps.ClusterDeployStep;
 import java.io.PrintStream;
 import java.util.Map;
 
@@ -33,7 +31,7 @@ public final class BuildStepRunner {
      * Runs a step's operation; a parameter the step's request refuses fails the build step naming it,
      * before anything starts.
      */
-    public Object run(Run<?, ?> run, TaskListener listener, OperationStep step)
+    public Object run(Run<?, ?> run, TaskListener listener, ClusterDeployStep step)
             throws InterruptedException, AbortException {
         Map<String, Object> request;
         try {
@@ -58,14 +56,13 @@ public final class BuildStepRunner {
         }
         log.println("Cluster Deploy: " + name + " started operation " + s.id() + " (" + s.type() + " on account '"
                 + request.get("account") + "')");
-        ClusterDeployRunAction action = ClusterDeployRunAction.of(run);
-        action.record(s, name);
-        OperationTracker tracker = new OperationTracker(runtime, s.id(), new LogCursor(), log);
+        ClusterDeployRunAction summary = ClusterDeployRunAction.of(run);
+        summary.record(s, name);
+        OperationFollower follower = new OperationFollower(runtime, s.id(), name, new LogCursor());
         try {
             while (true) {
                 try {
-                    s = tracker.poll();
-                    action.record(s, name);
+                    s = follower.poll(log, state -> summary.record(state, name));
                     if (s.status().isFinished()) {
                         break;
                     }
@@ -80,10 +77,7 @@ public final class BuildStepRunner {
             cancel(s.id(), log);
             throw e;
         }
-        if (s.status() != OperationStatus.SUCCEEDED) {
-            throw new AbortException(OperationResults.failure(name, s));
-        }
-        Object result = OperationResults.stepResult(s);
+        Object result = OperationFollower.outcome(name, s);
         log.println("Cluster Deploy: " + name + " result: " + result);
         return result;
     }

@@ -9,10 +9,10 @@ import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.tasks.BuildStepDescriptor;
 import hudson.tasks.Builder;
-import io.jenkins.plugins.clusterdeploy.engine.ClusterDeployRuntime;
-import io.jenkins.plugins.clusterdeploy.engine.EngineService;
-import io.jenkins.plugins.clusterdeploy.steps.OperationStep;
-import io.jenkins.plugins.clusterdeploy.steps.OperationStepDescriptor;
+import io.jenkins.plugins.clusterdeploy.runtime.ClusterDeployRuntime;
+import io.jenkins.plugins.clusterdeploy.runtime.EngineService;
+import io.jenkins.plugins.clusterdeploy.steps.ClusterDeployStep;
+import io.jenkins.plugins.clusterdeploy.steps.ClusterDeployStepDescriptor;
 import java.io.IOException;
 import java.util.List;
 import jenkins.tasks.SimpleBuildStep;
@@ -25,14 +25,14 @@ import org.kohsuke.stapler.DataBoundConstructor;
  * checkClusterSize), chosen from a drop-down; its parameters and help are those of the Pipeline step of that name.
  */
 public final class ClusterOperationBuilder extends Builder implements SimpleBuildStep {
-    private final OperationStep operation;
+    private final ClusterDeployStep operation;
 
     @DataBoundConstructor
-    public ClusterOperationBuilder(OperationStep operation) {
+    public ClusterOperationBuilder(ClusterDeployStep operation) {
         this.operation = operation;
     }
 
-    public OperationStep getOperation() {
+    public ClusterDeployStep getOperation() {
         return operation;
     }
 
@@ -72,9 +72,9 @@ public final class ClusterOperationBuilder extends Builder implements SimpleBuil
         }
 
         /** The drop-down's choices: every operation step but the deploys. */
-        public List<OperationStepDescriptor> getOperationDescriptors() {
-            return ExtensionList.lookup(OperationStepDescriptor.class).stream()
-                    .filter(OperationStepDescriptor::isClusterOperation).toList();
+        public List<ClusterDeployStepDescriptor> getOperationDescriptors() {
+            return ExtensionList.lookup(ClusterDeployStepDescriptor.class).stream()
+                    .filter(ClusterDeployStepDescriptor::isClusterOperation).toList();
         }
     }
 }

@@ -1,10 +1,8 @@
 package io.jenkins.plugins.clusterdeploy.run;
 
-import io.clusterdeploy.engine.error.ClusterDeployException;
-import io.clusterdeploy.engine.naming.ServerGroupName;
 import io.clusterdeploy.engine.operation.ContextKeys;
 import io.clusterdeploy.engine.operation.OperationState;
-import io.jenkins.plugins.clusterdeploy.operation.OperationResults;
+import io.jenkins.plugins.clusterdeploy.progress.OperationResults;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,6 +18,7 @@ public final class OperationRecord {
     private final String type;
     private final String step;
     private final String account;
+    private final String application;
     private final String cluster;
     private final String strategy;
     private final String status;
@@ -41,8 +40,10 @@ public final class OperationRecord {
         this.id = s.id();
         this.type = s.type();
         this.step = step;
-        this.account = string(request.get("account"));
-        this.cluster = clusterOf(s);
+        // The engine records where an operation acts, typed; a file older than that has it once it resumes.
+        this.account = s.target() == null ? string(request.get("account")) : s.target().account();
+        this.application = s.target() == null ? null : s.target().application();
+        this.cluster = s.target() == null ? null : s.target().cluster();
         this.strategy = "deploy".equals(s.type())
                 ? (request.get("strategy") == null ? "none" : string(request.get("strategy"))) : null;
         this.status = s.status().name();
@@ -69,26 +70,6 @@ public final class OperationRecord {
         return o == null ? null : String.valueOf(o);
     }
 
-    /** The cluster the operation worked on, from its request. */
-    static String clusterOf(OperationState s) {
-        Map<String, Object> r = s.request();
-        try {
-            if ("deploy".equals(s.type())) {
-                return ServerGroupName.cluster(string(r.get("application")), string(r.get("stack")),
-                        string(r.get("freeFormDetails"))).clusterName();
-            }
-            if (r.get("cluster") != null) {
-                return string(r.get("cluster"));
-            }
-            if (r.get("serverGroupName") != null) {
-                return ServerGroupName.parse(string(r.get("serverGroupName"))).clusterName();
-            }
-            return string(r.get("name"));
-        } catch (ClusterDeployException e) {
-            return null;
-        }
-    }
-
     public String getId() {
         return id;
     }
@@ -109,13 +90,9 @@ public final class OperationRecord {
         return cluster;
     }
 
-    /** The application part of the cluster name, for the link to the cluster view. */
+    /** For the link to the cluster view. */
     public String getApplication() {
-        if (cluster == null) {
-            return null;
-        }
-        int dash = cluster.indexOf('-');
-        return dash < 0 ? cluster : cluster.substring(0, dash);
+        return application;
     }
 
     public String getStrategy() {

@@ -23,7 +23,7 @@ public final class StepLine {
     }
 
     static StepLine of(StepRecord r) {
-        return new StepLine(r.name(), r.phase(), r.status(), r.startedAt() == null ? null : r.startedAt().toString(),
+        return new StepLine(r.name(), r.phase().id(), r.status().name(), r.startedAt() == null ? null : r.startedAt().toString(),
                 r.endedAt() == null ? null : r.endedAt().toString(), r.message());
     }
 

@@ -1,9 +1,9 @@
 package io.jenkins.plugins.clusterdeploy.steps;
 
-import io.jenkins.plugins.clusterdeploy.operation.RequestMap;
+import io.jenkins.plugins.clusterdeploy.progress.RequestMap;
 
 /** A step on a whole cluster, named by {@code cluster} ({@code app[-stack[-detail]]}, no version). */
-public abstract class ClusterStep extends OperationStep {
+public abstract class ClusterStep extends ClusterDeployStep {
     private final String cluster;
 
     protected ClusterStep(String account, String cluster) {

@@ -3,7 +3,7 @@ package io.jenkins.plugins.clusterdeploy.steps;
 import hudson.Extension;
 import hudson.model.Describable;
 import hudson.model.Descriptor;
-import io.jenkins.plugins.clusterdeploy.operation.RequestMap;
+import io.jenkins.plugins.clusterdeploy.progress.RequestMap;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;

@@ -1,10 +1,12 @@
 package io.jenkins.plugins.clusterdeploy.steps;
 
 import hudson.Extension;
+import io.clusterdeploy.engine.deploy.Strategy;
 import io.jenkins.plugins.clusterdeploy.form.FormFields;
 import io.jenkins.plugins.clusterdeploy.form.FormText;
-import io.jenkins.plugins.clusterdeploy.operation.RequestMap;
+import io.jenkins.plugins.clusterdeploy.progress.RequestMap;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,14 +24,15 @@ import org.kohsuke.stapler.StaplerRequest2;
  * {@code operationId}. A rolling deploy that must run a validation at each step is
  * {@code deployServerGroupWithValidation}, which takes a body.
  */
-public class DeployServerGroupStep extends OperationStep {
+public class DeployServerGroupStep extends ClusterDeployStep {
     public static final String FUNCTION = "deployServerGroup";
-    public static final List<String> STRATEGIES = List.of("none", "highlander", "redblack", "rollingredblack");
+    /** The engine's strategies, by the ids the {@code strategy} parameter takes. */
+    public static final List<String> STRATEGIES = Arrays.stream(Strategy.values()).map(Strategy::id).toList();
 
     private final String application;
     private String stack;
     private String freeFormDetails;
-    private Capacity capacity;
+    private ServerGroupCapacity capacity;
     private List<String> loadBalancers;
     private List<String> securityGroups;
     private Map<String, Object> spec;
@@ -103,12 +106,12 @@ public class DeployServerGroupStep extends OperationStep {
         this.freeFormDetails = blankToNull(freeFormDetails);
     }
 
-    public Capacity getCapacity() {
+    public ServerGroupCapacity getCapacity() {
         return capacity;
     }
 
     @DataBoundSetter
-    public void setCapacity(Capacity capacity) {
+    public void setCapacity(ServerGroupCapacity capacity) {
         this.capacity = capacity;
     }
 
@@ -240,7 +243,7 @@ public class DeployServerGroupStep extends OperationStep {
     }
 
     /** The form shows lists as one entry per line and {@code spec} as JSON; this reads them back. */
-    public abstract static class FormDescriptor extends OperationStepDescriptor {
+    public abstract static class FormDescriptor extends ClusterDeployStepDescriptor {
         protected FormDescriptor(String functionName, String displayName) {
             super(functionName, displayName);
         }

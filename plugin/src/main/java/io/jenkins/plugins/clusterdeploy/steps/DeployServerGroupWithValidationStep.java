@@ -1,9 +1,10 @@
 package io.jenkins.plugins.clusterdeploy.steps;
 
 import hudson.Extension;
+import io.clusterdeploy.engine.deploy.Strategy;
 import io.clusterdeploy.engine.error.ClusterDeployException;
-import io.jenkins.plugins.clusterdeploy.engine.ClusterDeployRuntime;
-import io.jenkins.plugins.clusterdeploy.operation.StartErrors;
+import io.jenkins.plugins.clusterdeploy.progress.StartErrors;
+import io.jenkins.plugins.clusterdeploy.runtime.ClusterDeployRuntime;
 import io.jenkins.plugins.clusterdeploy.validation.BodyValidationHooks;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -23,7 +24,7 @@ import org.kohsuke.stapler.DataBoundConstructor;
  */
 public class DeployServerGroupWithValidationStep extends DeployServerGroupStep {
     public static final String FUNCTION = "deployServerGroupWithValidation";
-    static final String ROLLING = "rollingredblack";
+    static final String ROLLING = Strategy.ROLLINGREDBLACK.id();
 
     @DataBoundConstructor
     public DeployServerGroupWithValidationStep(String account, String application) {
@@ -67,7 +68,7 @@ public class DeployServerGroupWithValidationStep extends DeployServerGroupStep {
             return new FailedStart(context, StartErrors.message(FUNCTION, e));
         }
         String token = UUID.randomUUID().toString();
-        return new OperationStepExecution(context, FUNCTION, withValidation(request, token), token, runtime);
+        return new ClusterDeployStepExecution(context, FUNCTION, withValidation(request, token), token, runtime);
     }
 
     @Extension

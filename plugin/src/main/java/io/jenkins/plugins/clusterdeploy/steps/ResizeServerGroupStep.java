@@ -1,7 +1,7 @@
 package io.jenkins.plugins.clusterdeploy.steps;
 
 import hudson.Extension;
-import io.jenkins.plugins.clusterdeploy.operation.RequestMap;
+import io.jenkins.plugins.clusterdeploy.progress.RequestMap;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
@@ -15,7 +15,7 @@ import org.kohsuke.stapler.DataBoundSetter;
 public class ResizeServerGroupStep extends ServerGroupStep {
     public static final String FUNCTION = "resizeServerGroup";
 
-    private Capacity capacity;
+    private ServerGroupCapacity capacity;
     private String action;
     private Integer scaleNum;
     private Integer scalePct;
@@ -45,12 +45,12 @@ public class ResizeServerGroupStep extends ServerGroupStep {
                 .put("timeoutSec", timeoutSec);
     }
 
-    public Capacity getCapacity() {
+    public ServerGroupCapacity getCapacity() {
         return capacity;
     }
 
     @DataBoundSetter
-    public void setCapacity(Capacity capacity) {
+    public void setCapacity(ServerGroupCapacity capacity) {
         this.capacity = capacity;
     }
 
@@ -92,7 +92,7 @@ public class ResizeServerGroupStep extends ServerGroupStep {
 
     @Extension
     @Symbol(FUNCTION)
-    public static final class DescriptorImpl extends OperationStepDescriptor {
+    public static final class DescriptorImpl extends ClusterDeployStepDescriptor {
         public DescriptorImpl() {
             super(FUNCTION, "Resize server group (Cluster Deploy)");
         }

@@ -1,9 +1,9 @@
 package io.jenkins.plugins.clusterdeploy.steps;
 
-import io.jenkins.plugins.clusterdeploy.operation.RequestMap;
+import io.jenkins.plugins.clusterdeploy.progress.RequestMap;
 
 /** A step on one server group, named by {@code serverGroupName} ({@code app-stack-detail-vNNN}). */
-public abstract class ServerGroupStep extends OperationStep {
+public abstract class ServerGroupStep extends ClusterDeployStep {
     private final String serverGroupName;
 
     protected ServerGroupStep(String account, String serverGroupName) {

@@ -1,7 +1,7 @@
 package io.jenkins.plugins.clusterdeploy.steps;
 
 import hudson.Extension;
-import io.jenkins.plugins.clusterdeploy.operation.RequestMap;
+import io.jenkins.plugins.clusterdeploy.progress.RequestMap;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
@@ -68,7 +68,7 @@ public class ShrinkClusterStep extends ClusterStep {
 
     @Extension
     @Symbol(FUNCTION)
-    public static final class DescriptorImpl extends OperationStepDescriptor {
+    public static final class DescriptorImpl extends ClusterDeployStepDescriptor {
         public DescriptorImpl() {
             super(FUNCTION, "Shrink cluster (Cluster Deploy)");
         }

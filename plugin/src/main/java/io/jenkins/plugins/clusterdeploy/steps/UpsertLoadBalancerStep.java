@@ -3,7 +3,7 @@ package io.jenkins.plugins.clusterdeploy.steps;
 import hudson.Extension;
 import io.jenkins.plugins.clusterdeploy.form.FormFields;
 import io.jenkins.plugins.clusterdeploy.form.FormText;
-import io.jenkins.plugins.clusterdeploy.operation.RequestMap;
+import io.jenkins.plugins.clusterdeploy.progress.RequestMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import net.sf.json.JSONObject;
@@ -17,7 +17,7 @@ import org.kohsuke.stapler.StaplerRequest2;
  * with the provider's {@code spec} (the local provider: {@code port}). Returns {@code operationId} and
  * {@code status}.
  */
-public class UpsertLoadBalancerStep extends OperationStep {
+public class UpsertLoadBalancerStep extends ClusterDeployStep {
     public static final String FUNCTION = "upsertLoadBalancer";
 
     private final String name;
@@ -59,7 +59,7 @@ public class UpsertLoadBalancerStep extends OperationStep {
 
     @Extension
     @Symbol(FUNCTION)
-    public static final class DescriptorImpl extends OperationStepDescriptor {
+    public static final class DescriptorImpl extends ClusterDeployStepDescriptor {
         public DescriptorImpl() {
             super(FUNCTION, "Create or update load balancer (Cluster Deploy)");
         }

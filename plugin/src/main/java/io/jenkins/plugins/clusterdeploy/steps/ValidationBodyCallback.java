@@ -1,7 +1,7 @@
 package io.jenkins.plugins.clusterdeploy.steps;
 
-import io.jenkins.plugins.clusterdeploy.engine.ClusterDeployRuntime;
-import io.jenkins.plugins.clusterdeploy.engine.EngineService;
+import io.jenkins.plugins.clusterdeploy.runtime.ClusterDeployRuntime;
+import io.jenkins.plugins.clusterdeploy.runtime.EngineService;
 import org.jenkinsci.plugins.workflow.steps.BodyExecutionCallback;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 

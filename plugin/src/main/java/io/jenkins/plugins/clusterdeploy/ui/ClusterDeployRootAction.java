@@ -3,7 +3,7 @@ package io.jenkins.plugins.clusterdeploy.ui;
 import hudson.Extension;
 import hudson.model.RootAction;
 import io.clusterdeploy.ui.UiAssets;
-import io.jenkins.plugins.clusterdeploy.engine.EngineService;
+import io.jenkins.plugins.clusterdeploy.runtime.EngineService;
 import io.jenkins.plugins.clusterdeploy.security.ClusterDeployPermissions;
 import java.io.IOException;
 import java.util.LinkedHashMap;

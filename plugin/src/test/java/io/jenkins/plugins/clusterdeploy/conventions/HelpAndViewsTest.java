@@ -7,7 +7,6 @@ import io.jenkins.plugins.clusterdeploy.config.ClusterDeployConfiguration;
 import io.jenkins.plugins.clusterdeploy.config.TrafficGuardEntry;
 import io.jenkins.plugins.clusterdeploy.freestyle.ClusterOperationBuilder;
 import io.jenkins.plugins.clusterdeploy.freestyle.DeployServerGroupBuilder;
-import io.jenkins.plugins.clusterdeploy.steps.Capacity;
 import io.jenkins.plugins.clusterdeploy.steps.CheckClusterSizeStep;
 import io.jenkins.plugins.clusterdeploy.steps.DeployRollback;
 import io.jenkins.plugins.clusterdeploy.steps.DeployServerGroupStep;
@@ -20,6 +19,7 @@ import io.jenkins.plugins.clusterdeploy.steps.FindImageFromClusterStep;
 import io.jenkins.plugins.clusterdeploy.steps.ResizeServerGroupStep;
 import io.jenkins.plugins.clusterdeploy.steps.RollbackClusterStep;
 import io.jenkins.plugins.clusterdeploy.steps.ScaleDownClusterStep;
+import io.jenkins.plugins.clusterdeploy.steps.ServerGroupCapacity;
 import io.jenkins.plugins.clusterdeploy.steps.ShrinkClusterStep;
 import io.jenkins.plugins.clusterdeploy.steps.UpsertLoadBalancerStep;
 import java.beans.Introspector;
@@ -56,7 +56,7 @@ class HelpAndViewsTest {
             DeployServerGroupWithValidationStep.class, ResizeServerGroupStep.class, EnableServerGroupStep.class,
             DisableServerGroupStep.class, DestroyServerGroupStep.class, UpsertLoadBalancerStep.class,
             RollbackClusterStep.class, DisableClusterStep.class, ScaleDownClusterStep.class, ShrinkClusterStep.class,
-            FindImageFromClusterStep.class, CheckClusterSizeStep.class, Capacity.class, DeployRollback.class,
+            FindImageFromClusterStep.class, CheckClusterSizeStep.class, ServerGroupCapacity.class, DeployRollback.class,
             DeployServerGroupBuilder.class, ClusterOperationBuilder.class, LocalAccount.class, TrafficGuardEntry.class,
             ClusterDeployConfiguration.class);
 

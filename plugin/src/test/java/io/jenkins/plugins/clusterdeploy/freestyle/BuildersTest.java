@@ -8,10 +8,10 @@ import io.jenkins.plugins.clusterdeploy.account.LocalAccount;
 import io.jenkins.plugins.clusterdeploy.config.ClusterDeployConfiguration;
 import io.jenkins.plugins.clusterdeploy.run.ClusterDeployRunAction;
 import io.jenkins.plugins.clusterdeploy.run.OperationRecord;
-import io.jenkins.plugins.clusterdeploy.steps.Capacity;
 import io.jenkins.plugins.clusterdeploy.steps.CheckClusterSizeStep;
 import io.jenkins.plugins.clusterdeploy.steps.DeployServerGroupStep;
 import io.jenkins.plugins.clusterdeploy.steps.DestroyServerGroupStep;
+import io.jenkins.plugins.clusterdeploy.steps.ServerGroupCapacity;
 import io.jenkins.plugins.clusterdeploy.steps.UpsertLoadBalancerStep;
 import io.jenkins.plugins.clusterdeploy.testing.SampleApps;
 import io.jenkins.plugins.clusterdeploy.testing.TestListener;
@@ -59,7 +59,7 @@ class BuildersTest {
             new ClusterOperationBuilder(lb).perform(build, listener, runtime);
 
             DeployServerGroupStep deploy = new DeployServerGroupStep("local", "hello");
-            deploy.setCapacity(new Capacity(1, 1, 1));
+            deploy.setCapacity(new ServerGroupCapacity(1, 1, 1));
             deploy.setLoadBalancers(List.of("hello"));
             deploy.setSpec(SampleApps.spec("v1"));
             new DeployServerGroupBuilder(deploy).perform(build, listener, runtime);

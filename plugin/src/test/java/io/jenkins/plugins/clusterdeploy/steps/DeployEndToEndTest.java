@@ -66,7 +66,7 @@ class DeployEndToEndTest {
         runtime.close();
     }
 
-    private Object run(OperationStep step, FakeStepContext context) throws Exception {
+    private Object run(ClusterDeployStep step, FakeStepContext context) throws Exception {
         StepExecution execution = step.newExecution(context, runtime);
         assertThat(execution.start()).as("asynchronous: start() hands over and returns").isFalse();
         Object result = context.await(TIMEOUT);
@@ -78,7 +78,7 @@ class DeployEndToEndTest {
         DeployServerGroupStep step = new DeployServerGroupStep("local", "hello");
         step.setStack("prod");
         step.setStrategy(strategy);
-        step.setCapacity(new Capacity(2, 2, 2));
+        step.setCapacity(new ServerGroupCapacity(2, 2, 2));
         step.setLoadBalancers(List.of("hello-prod"));
         step.setSpec(SampleApps.spec(version));
         DeployRollback rollback = new DeployRollback();
@@ -163,7 +163,7 @@ class DeployEndToEndTest {
     @Test
     void badInputFailsBeforeAnythingRunsNamingTheParameter() {
         DeployServerGroupStep step = deploy("v1", "redblack");
-        step.setCapacity(new Capacity(3, 2, 2));
+        step.setCapacity(new ServerGroupCapacity(3, 2, 2));
         FakeStepContext context = new FakeStepContext(TestRun.of("team", "deploy-hello"));
         assertThatThrownBy(() -> step.newExecution(context, runtime).start()).isInstanceOf(AbortException.class)
                 .hasMessageStartingWith("deployServerGroup: invalid parameter 'capacity.min'");
@@ -204,7 +204,7 @@ class DeployEndToEndTest {
         DeployServerGroupStep slow = deploy("v2", "redblack");
         slow.setDelayBeforeDisableSec(60);
         FakeStepContext context = new FakeStepContext(build);
-        OperationStepExecution execution = (OperationStepExecution) slow.newExecution(context, runtime);
+        ClusterDeployStepExecution execution = (ClusterDeployStepExecution) slow.newExecution(context, runtime);
         execution.start();
         String id = execution.getOperationId();
         org.awaitility.Awaitility.await().atMost(TIMEOUT).until(() -> context.log().contains("waitBeforeDisable: started"));
@@ -232,7 +232,7 @@ class DeployEndToEndTest {
         DeployServerGroupStep slow = deploy("v2", "redblack");
         slow.setDelayBeforeDisableSec(5);
         FakeStepContext before = new FakeStepContext(build);
-        OperationStepExecution execution = (OperationStepExecution) slow.newExecution(before, runtime);
+        ClusterDeployStepExecution execution = (ClusterDeployStepExecution) slow.newExecution(before, runtime);
         execution.start();
         org.awaitility.Awaitility.await().atMost(TIMEOUT).until(() -> before.log().contains("waitBeforeDisable: started"));
 
@@ -241,7 +241,7 @@ class DeployEndToEndTest {
         FakeStepContext after = new FakeStepContext(build);
         byte[] saved = serialise(execution, before);
         runtime.restart();
-        OperationStepExecution resumed = deserialise(saved, after).useRuntime(runtime);
+        ClusterDeployStepExecution resumed = deserialise(saved, after).useRuntime(runtime);
         assertThat(resumed.getOperationId()).isEqualTo(execution.getOperationId());
         resumed.onResume();
 
@@ -272,7 +272,7 @@ class DeployEndToEndTest {
         return bytes.toByteArray();
     }
 
-    private static OperationStepExecution deserialise(byte[] bytes, StepContext context) throws Exception {
+    private static ClusterDeployStepExecution deserialise(byte[] bytes, StepContext context) throws Exception {
         try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes)) {
             {
                 enableResolveObject(true);
@@ -288,7 +288,7 @@ class DeployEndToEndTest {
                 return Class.forName(desc.getName(), false, DeployEndToEndTest.class.getClassLoader());
             }
         }) {
-            return (OperationStepExecution) in.readObject();
+            return (ClusterDeployStepExecution) in.readObject();
         }
     }
 }

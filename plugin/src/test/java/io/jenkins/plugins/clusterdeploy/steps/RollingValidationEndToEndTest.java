@@ -63,7 +63,7 @@ class RollingValidationEndToEndTest {
         DeployServerGroupStep step = new DeployServerGroupStep("local", "hello");
         step.setStack("prod");
         step.setStrategy(strategy);
-        step.setCapacity(new Capacity(2, 2, 2));
+        step.setCapacity(new ServerGroupCapacity(2, 2, 2));
         step.setLoadBalancers(List.of("hello-prod"));
         step.setSpec(SampleApps.spec(version));
         return step;
@@ -72,7 +72,7 @@ class RollingValidationEndToEndTest {
     private DeployServerGroupWithValidationStep rolling(String version) {
         DeployServerGroupWithValidationStep step = new DeployServerGroupWithValidationStep("local", "hello");
         step.setStack("prod");
-        step.setCapacity(new Capacity(2, 2, 2));
+        step.setCapacity(new ServerGroupCapacity(2, 2, 2));
         step.setLoadBalancers(List.of("hello-prod"));
         step.setSpec(SampleApps.spec(version));
         step.setTargetPercentages(List.of(50, 100));

@@ -35,7 +35,7 @@ class StepDataBindingTest {
         step.setLocation("local");
         step.setStack("prod");
         step.setFreeFormDetails("canary");
-        step.setCapacity(new Capacity(1, 2, 3));
+        step.setCapacity(new ServerGroupCapacity(1, 2, 3));
         step.setLoadBalancers(List.of("hello-prod"));
         step.setSecurityGroups(List.of("web"));
         step.setSpec(map("command", List.of("java", "-jar", "app.jar"), "env", map("MODE", "prod")));
@@ -126,7 +126,7 @@ class StepDataBindingTest {
         ResizeServerGroupStep resize = new ResizeServerGroupStep("local", "hello-prod-v001");
         assertThat(resize.toRequest()).isEqualTo(map("type", "resize", "account", "local",
                 "serverGroupName", "hello-prod-v001"));
-        resize.setCapacity(new Capacity(2, 4, 6));
+        resize.setCapacity(new ServerGroupCapacity(2, 4, 6));
         resize.setAction("scale_up");
         resize.setScaleNum(2);
         resize.setScalePct(10);

@@ -61,7 +61,7 @@ public final class LocalProvider implements CloudProvider {
     private final StateDirLock stateLock;
     private final StateStore store;
     private final InstanceLauncher launcher;
-    private final Terminator terminator = new Terminator();
+    private final ProcessStopper stopper = new ProcessStopper();
     private final CreationClock clock = new CreationClock(Clock.systemUTC());
     private final HealthChecker healthChecker;
     private final ScheduledExecutorService scheduler;
@@ -284,7 +284,7 @@ public final class LocalProvider implements CloudProvider {
             List<LocalServerGroup> all = List.copyOf(groups.values());
             List<InstanceProcess> processes = new ArrayList<>();
             all.forEach(g -> processes.addAll(g.detachAll()));
-            terminator.stop(processes);
+            stopper.stop(processes);
             processes.forEach(launcher::release);
             for (LocalServerGroup group : all) {
                 try {
@@ -386,7 +386,7 @@ public final class LocalProvider implements CloudProvider {
     }
 
     private LocalServerGroup newGroup(ServerGroupRecord recorded, List<InstanceProcess> adopted) {
-        return new LocalServerGroup(recorded, adopted, launcher, terminator,
+        return new LocalServerGroup(recorded, adopted, launcher, stopper,
                 new RestartBackoff(settings.healthCheckInterval(), MAX_RESTART_BACKOFF), store);
     }
 

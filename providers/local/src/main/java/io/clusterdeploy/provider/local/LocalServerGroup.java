@@ -31,7 +31,7 @@ final class LocalServerGroup {
     private final Map<String, String> tags;
     private final Instant createdTime;
     private final InstanceLauncher launcher;
-    private final Terminator terminator;
+    private final ProcessStopper stopper;
     private final RestartBackoff backoff;
     private final StateStore store;
     private final ReentrantLock lock = new ReentrantLock();
@@ -46,7 +46,7 @@ final class LocalServerGroup {
      * @param adopted  those of the recorded instances whose processes still run, oldest first
      */
     LocalServerGroup(ServerGroupRecord recorded, List<InstanceProcess> adopted, InstanceLauncher launcher,
-                     Terminator terminator, RestartBackoff backoff, StateStore store) {
+                     ProcessStopper stopper, RestartBackoff backoff, StateStore store) {
         this.name = recorded.name();
         this.moniker = ServerGroupName.parse(recorded.name()).moniker();
         this.spec = recorded.deploySpec();
@@ -58,7 +58,7 @@ final class LocalServerGroup {
         this.lastInstanceNumber = recorded.lastInstanceNumber();
         this.instances.addAll(adopted);
         this.launcher = launcher;
-        this.terminator = terminator;
+        this.stopper = stopper;
         this.backoff = backoff;
         this.store = store;
     }
@@ -180,7 +180,7 @@ final class LocalServerGroup {
             out.forEach(i -> i.gate().close());
             // Recorded before waiting for in-flight requests: a crash during the wait keeps them out of rotation.
             save();
-            terminator.drain(out);
+            stopper.drain(out);
         } finally {
             lock.unlock();
         }
@@ -313,7 +313,7 @@ final class LocalServerGroup {
 
     private void stopAndRelease(List<InstanceProcess> stopping) {
         if (!stopping.isEmpty()) {
-            terminator.stop(stopping);
+            stopper.stop(stopping);
             stopping.forEach(launcher::release);
         }
     }

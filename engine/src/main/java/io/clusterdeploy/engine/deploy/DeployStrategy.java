@@ -1,0 +1,40 @@
+package io.clusterdeploy.engine.deploy;
+
+import io.clusterdeploy.engine.model.Capacity;
+import io.clusterdeploy.engine.operation.OperationStep;
+import java.util.List;
+
+/**
+ * A deploy strategy, as Orca has them: the steps around the creation of the new server group, and what
+ * undoes them after a failure. One class per strategy (in {@code deploy.strategy}), each composing the
+ * reusable steps of this package and of {@code cluster}.
+ *
+ * <p>A strategy may provision other server groups and judge them before the new one is created (a canary's
+ * baseline and canary, in {@link #beforeCreate}); a judgement that fails the step ends the deploy there,
+ * and {@link #onFailure} undoes what was provisioned.
+ */
+public interface DeployStrategy {
+
+    /** Which strategy this is. */
+    Strategy id();
+
+    /** The capacity the new server group is created with, given the deploy's. Rolling red/black starts empty. */
+    default Capacity initialCapacity(Capacity target) {
+        return target;
+    }
+
+    /** Steps before the new server group is created. */
+    default List<OperationStep> beforeCreate(DeployRequest request) {
+        return List.of();
+    }
+
+    /**
+     * Steps after the new server group is created: its health gate, moving traffic, cleaning up.
+     *
+     * @param validation rolling red/black's hook, or null when the request has none
+     */
+    List<OperationStep> afterCreate(DeployRequest request, ValidationHook validation);
+
+    /** Steps that undo the deploy after a failure or a cancel; empty when nothing is to undo. */
+    List<OperationStep> onFailure(DeployRequest request);
+}

@@ -1,0 +1,25 @@
+package io.clusterdeploy.engine.deploy;
+
+import io.clusterdeploy.engine.operation.OperationContext;
+import io.clusterdeploy.engine.operation.OperationStep;
+
+/** Rollback, second half with {@code rollback.destroyLatest}: the new group is disabled, then destroyed. */
+public final class DestroyNewServerGroupStep implements OperationStep {
+    private final String location;
+
+    public DestroyNewServerGroupStep(DeployRequest request) {
+        this.location = request.location();
+    }
+
+    @Override
+    public String run(OperationContext ctx) {
+        String name = DeployContext.newServerGroup(ctx);
+        if (name == null || ctx.provider().serverGroup(location, name).isEmpty()) {
+            return "no new server group to remove";
+        }
+        ctx.provider().disable(location, name, 100);
+        ctx.provider().destroy(location, name);
+        ctx.append(DeployContext.DESTROYED, name);
+        return "destroyed " + name;
+    }
+}

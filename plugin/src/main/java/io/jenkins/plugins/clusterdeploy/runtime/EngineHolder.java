@@ -1,0 +1,101 @@
+package io.jenkins.plugins.clusterdeploy.runtime;
+
+import io.clusterdeploy.engine.Engine;
+import io.clusterdeploy.engine.deploy.ValidationHooks;
+import io.clusterdeploy.engine.error.ClusterDeployException;
+import io.clusterdeploy.engine.error.ErrorKind;
+import io.clusterdeploy.engine.guard.TrafficGuards;
+import io.clusterdeploy.engine.operation.OperationRunner;
+import io.clusterdeploy.engine.operation.OperationStore;
+import io.clusterdeploy.engine.provider.Accounts;
+import io.clusterdeploy.engine.provider.ProviderTypes;
+import io.clusterdeploy.engine.provider.SecretResolver;
+import io.jenkins.plugins.clusterdeploy.config.EngineSpec;
+import java.util.Map;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The one engine of a controller, rebuilt when the configuration changes what it is made of. A rebuild stops the
+ * operation threads (unfinished operations stay RUNNING in the store), reuses the providers of unchanged accounts,
+ * and resumes every unfinished operation whose account still runs. Jenkins-free: {@link EngineService} feeds it.
+ */
+public final class EngineHolder implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(EngineHolder.class.getName());
+
+    private final ProviderPool pool;
+    private final OperationStore store;
+    private final ValidationHooks hooks;
+    private final OperationRunner.Options options;
+    private Engine engine;
+    private Object engineKey;
+    private boolean closed;
+
+    public EngineHolder(ProviderTypes types, SecretResolver secrets, OperationStore store, ValidationHooks hooks,
+                        OperationRunner.Options options) {
+        this.pool = new ProviderPool(types, secrets);
+        this.store = store;
+        this.hooks = hooks;
+        this.options = options;
+    }
+
+    /** Makes the engine match {@code spec}; nothing happens when what the engine is made of did not change. */
+    public synchronized void apply(EngineSpec spec) {
+        if (closed) {
+            throw new ClusterDeployException(ErrorKind.UNAVAILABLE, null, "Cluster Deploy is shutting down");
+        }
+        Object key = spec.engineKey();
+        if (engine != null && key.equals(engineKey)) {
+            return;
+        }
+        if (engine != null) {
+            engine.operations().close();
+        }
+        Accounts accounts = new Accounts(pool.reconcile(spec.runningAccounts()));
+        engine = new Engine(accounts, new TrafficGuards(spec.runningGuards().stream()
+                .filter(g -> !pool.problems().containsKey(g.account())).toList()), hooks, store, options);
+        engineKey = key;
+        resumeUnfinished(engine.operations());
+    }
+
+    /** Resumes what the store says is unfinished, through the engine's one resume path. */
+    private static void resumeUnfinished(OperationRunner runner) {
+        int resumed = runner.resumeAll();
+        if (resumed > 0) {
+            LOG.log(Level.INFO, "resumed {0} Cluster Deploy operation(s)", resumed);
+        }
+        for (String why : runner.notResumed()) {
+            LOG.log(Level.WARNING, "Cluster Deploy operation cannot resume now: {0}", why);
+        }
+    }
+
+    public synchronized Optional<Engine> engine() {
+        return Optional.ofNullable(engine);
+    }
+
+    /** The running engine's operations, or UNAVAILABLE. */
+    public synchronized OperationRunner operations() {
+        if (engine == null) {
+            throw new ClusterDeployException(ErrorKind.UNAVAILABLE, null, closed
+                    ? "Cluster Deploy is shutting down" : "the Cluster Deploy engine is not running");
+        }
+        return engine.operations();
+    }
+
+    /** Why enabled accounts are not running, by account name. */
+    public Map<String, String> problems() {
+        return pool.problems();
+    }
+
+    /** Stops the operation threads (operations stay resumable), then every provider. */
+    @Override
+    public synchronized void close() {
+        closed = true;
+        if (engine != null) {
+            engine.operations().close();
+            engine = null;
+        }
+        pool.close();
+    }
+}
