@@ -11,6 +11,7 @@ import io.clusterdeploy.engine.operation.OperationState;
 import io.clusterdeploy.engine.operation.OperationTarget;
 import io.clusterdeploy.engine.plan.Plan;
 import io.clusterdeploy.engine.plan.PlannedAction;
+import io.clusterdeploy.engine.secret.Redaction;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,7 +55,7 @@ final class Views {
         m.put("instanceCounts", counts(sg.instances()));
         m.put("instances", sg.instances().stream().map(Views::instance).toList());
         m.put("createdTime", sg.createdTime() == null ? null : sg.createdTime().toString());
-        m.put("artifact", sg.artifact());
+        m.put("artifact", Redaction.commandLine(sg.artifact()));
         m.put("loadBalancers", sg.loadBalancers());
         m.put("securityGroups", sg.securityGroups());
         m.put("tags", sg.tags());
@@ -119,7 +120,7 @@ final class Views {
             sm.put("message", st.message());
             return sm;
         }).toList());
-        m.put("context", s.context());
+        m.put("context", Redaction.redact(s.context()));
         m.put("error", error(s.error()));
         return m;
     }

@@ -1,6 +1,7 @@
 package io.clusterdeploy.engine.deploy;
 
 import io.clusterdeploy.engine.error.ClusterDeployException;
+import io.clusterdeploy.engine.json.Fields;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,13 +21,7 @@ final class TargetPercentages {
         }
         List<Integer> out = new ArrayList<>();
         for (int i = 0; i < list.size(); i++) {
-            Object o = list.get(i);
-            if (!(o instanceof Number n) || n.doubleValue() != Math.rint(n.doubleValue())
-                    || n.intValue() < 1 || n.intValue() > 100) {
-                throw ClusterDeployException.invalid(field + "[" + i + "]",
-                        field + "[" + i + "] must be a whole percentage from 1 to 100, was " + o);
-            }
-            int p = n.intValue();
+            int p = Fields.wholeNumber(field + "[" + i + "]", list.get(i), 1, 100);
             if (!out.isEmpty() && p <= out.get(out.size() - 1)) {
                 throw ClusterDeployException.invalid(field + "[" + i + "]",
                         field + " must be strictly increasing: " + p + " follows " + out.get(out.size() - 1));

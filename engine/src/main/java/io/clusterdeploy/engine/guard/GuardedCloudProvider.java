@@ -111,6 +111,11 @@ public final class GuardedCloudProvider implements CloudProvider {
     }
 
     @Override
+    public void validate(UpsertLoadBalancerRequest request) {
+        delegate.validate(request);
+    }
+
+    @Override
     public void validate(CreateServerGroupRequest request) {
         delegate.validate(request);
     }
@@ -133,5 +138,10 @@ public final class GuardedCloudProvider implements CloudProvider {
     @Override
     public void close() {
         delegate.close();
+    }
+
+    @Override
+    public void release() {
+        delegate.release();
     }
 }

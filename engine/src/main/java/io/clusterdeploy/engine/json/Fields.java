@@ -2,6 +2,8 @@ package io.clusterdeploy.engine.json;
 
 import io.clusterdeploy.engine.error.ClusterDeployException;
 import io.clusterdeploy.engine.model.Capacity;
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -45,6 +47,7 @@ public final class Fields {
         return v;
     }
 
+    /** A JSON string, or {@code fallback} when absent; a number or boolean is not a string. */
     public String optionalString(String key, String fallback) {
         read.add(key);
         Object v = map.get(key);
@@ -54,31 +57,68 @@ public final class Fields {
         if (v instanceof String s) {
             return s;
         }
-        if (v instanceof Number || v instanceof Boolean) {
-            return String.valueOf(v);
-        }
-        throw ClusterDeployException.invalid(path(key), path(key) + " must be a string");
+        throw ClusterDeployException.invalid(path(key), path(key) + " must be a string, was " + sent(v));
     }
 
     public int optionalInt(String key, int fallback, int min, int max) {
         read.add(key);
         Object v = map.get(key);
-        if (v == null) {
-            return fallback;
-        }
-        long n;
-        if (v instanceof Number num && num.doubleValue() == Math.rint(num.doubleValue())) {
-            n = num.longValue();
-        } else if (v instanceof String s && s.matches("-?[0-9]{1,10}")) {
-            n = Long.parseLong(s);
-        } else {
-            throw ClusterDeployException.invalid(path(key), path(key) + " must be a whole number");
-        }
+        return v == null ? fallback : wholeNumber(path(key), v, min, max);
+    }
+
+    /**
+     * A whole number from {@code min} to {@code max}: a JSON number whose exact value is whole (so 2^64 is
+     * too big rather than 0, and 2.5 is refused rather than rounded), never a string or a boolean. The
+     * message quotes the value as sent.
+     */
+    public static int wholeNumber(String field, Object v, int min, int max) {
+        long n = exactLong(field, v);
         if (n < min || n > max) {
-            throw ClusterDeployException.invalid(path(key),
-                    path(key) + " must be between " + min + " and " + max + ", was " + n);
+            throw ClusterDeployException.invalid(field,
+                    field + " must be between " + min + " and " + max + ", was " + sent(v));
         }
         return (int) n;
+    }
+
+    private static long exactLong(String field, Object v) {
+        if (v instanceof Integer || v instanceof Long || v instanceof Short || v instanceof Byte) {
+            return ((Number) v).longValue();
+        }
+        BigDecimal exact;
+        if (v instanceof BigInteger b) {
+            exact = new BigDecimal(b);
+        } else if (v instanceof BigDecimal d) {
+            exact = d;
+        } else if ((v instanceof Double || v instanceof Float) && Double.isFinite(((Number) v).doubleValue())) {
+            exact = new BigDecimal(v.toString());
+        } else {
+            throw ClusterDeployException.invalid(field, field + " must be a whole number, was " + sent(v));
+        }
+        if (exact.stripTrailingZeros().scale() > 0) {
+            throw ClusterDeployException.invalid(field, field + " must be a whole number, was " + sent(v));
+        }
+        try {
+            return exact.toBigIntegerExact().longValueExact();
+        } catch (ArithmeticException e) {
+            throw ClusterDeployException.invalid(field, field + " is out of range, was " + sent(v));
+        }
+    }
+
+    /** A value as the request sent it, for messages: strings quoted, numbers as written. */
+    static String sent(Object v) {
+        if (v instanceof String s) {
+            return "\"" + (s.length() > 80 ? s.substring(0, 80) + "..." : s) + "\"";
+        }
+        if (v instanceof BigDecimal d) {
+            return d.toString();
+        }
+        if (v instanceof Map<?, ?>) {
+            return "an object";
+        }
+        if (v instanceof List<?>) {
+            return "a list";
+        }
+        return String.valueOf(v);
     }
 
     public int requiredInt(String key, int min, int max) {
@@ -97,10 +137,7 @@ public final class Fields {
         if (v instanceof Boolean b) {
             return b;
         }
-        if (v instanceof String s && (s.equals("true") || s.equals("false"))) {
-            return Boolean.parseBoolean(s);
-        }
-        throw ClusterDeployException.invalid(path(key), path(key) + " must be true or false");
+        throw ClusterDeployException.invalid(path(key), path(key) + " must be true or false, was " + sent(v));
     }
 
     public List<String> optionalStringList(String key) {
@@ -110,7 +147,7 @@ public final class Fields {
             return List.of();
         }
         if (!(v instanceof List<?> list)) {
-            throw ClusterDeployException.invalid(path(key), path(key) + " must be a list of strings");
+            throw ClusterDeployException.invalid(path(key), path(key) + " must be a list of strings, was " + sent(v));
         }
         List<String> out = new ArrayList<>();
         for (int i = 0; i < list.size(); i++) {
@@ -135,7 +172,7 @@ public final class Fields {
             return Map.of();
         }
         if (!(v instanceof Map<?, ?> m)) {
-            throw ClusterDeployException.invalid(path(key), path(key) + " must be an object");
+            throw ClusterDeployException.invalid(path(key), path(key) + " must be an object, was " + sent(v));
         }
         Map<String, Object> copy = new LinkedHashMap<>();
         m.forEach((k, val) -> copy.put(String.valueOf(k), val));

@@ -3,6 +3,10 @@ package io.clusterdeploy.engine.json;
 import io.clusterdeploy.engine.error.ClusterDeployException;
 import java.util.Map;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.exc.StreamConstraintsException;
+import tools.jackson.core.json.JsonFactory;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.SerializationFeature;
@@ -12,14 +16,30 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The engine's one JSON configuration: records and plain maps/lists, ISO-8601 times. Parsing
  * never instantiates a type named by the input: requests are read as maps and checked field by
- * field.
+ * field. A key given twice in one object is refused (the last one must not silently win), and
+ * numbers with a fraction or exponent are read exactly (as {@link java.math.BigDecimal}), so that a
+ * check for a whole number sees what was sent.
  */
 public final class Json {
-    private final JsonMapper mapper = JsonMapper.builder()
-            .disable(DateTimeFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .build();
+    /**
+     * How deep a request may nest. Deploy specs and manifests need a dozen levels; the limit keeps every
+     * accepted request far below the parser's own limit once it is stored inside an operation's state.
+     */
+    public static final int MAX_REQUEST_DEPTH = 64;
+
+    private final JsonMapper mapper = mapper(StreamReadConstraints.defaults());
+    private final JsonMapper requests = mapper(StreamReadConstraints.builder()
+            .maxNestingDepth(MAX_REQUEST_DEPTH).build());
+
+    private static JsonMapper mapper(StreamReadConstraints constraints) {
+        return JsonMapper.builder(JsonFactory.builder().streamReadConstraints(constraints).build())
+                .disable(DateTimeFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .enable(SerializationFeature.INDENT_OUTPUT)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .build();
+    }
 
     public String write(Object value) {
         return mapper.writeValueAsString(value);
@@ -40,15 +60,31 @@ public final class Json {
             throw ClusterDeployException.invalid("body", "request body must be a JSON object");
         }
         try {
-            Object parsed = mapper.readValue(body, new TypeReference<Object>() { });
+            Object parsed = requests.readValue(body, new TypeReference<Object>() { });
             if (!(parsed instanceof Map<?, ?>)) {
                 throw ClusterDeployException.invalid("body", "request body must be a JSON object");
             }
             @SuppressWarnings("unchecked")
             Map<String, Object> map = (Map<String, Object>) parsed;
             return map;
+        } catch (StreamConstraintsException e) {
+            throw ClusterDeployException.invalid("body", "request body is nested more than " + MAX_REQUEST_DEPTH
+                    + " levels deep");
         } catch (JacksonException e) {
             throw ClusterDeployException.invalid("body", "malformed JSON: " + e.getOriginalMessage());
+        }
+    }
+
+    /**
+     * True when {@code value} reads back from its JSON as the same JSON: what a store writes can then be
+     * read again, after a restart too.
+     */
+    public boolean roundTrips(Object value, Class<?> type) {
+        try {
+            String once = write(value);
+            return once.equals(write(read(once, type)));
+        } catch (JacksonException e) {
+            return false;
         }
     }
 }

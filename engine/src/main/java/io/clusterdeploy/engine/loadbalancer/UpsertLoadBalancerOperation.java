@@ -25,9 +25,8 @@ public final class UpsertLoadBalancerOperation {
             throw ClusterDeployException.invalid(f.path("name"), f.path("name") + ": " + e.getMessage());
         }
         UpsertLoadBalancerRequest request = new UpsertLoadBalancerRequest(name, location, f.optionalMap("spec"));
-        // Provider-specific settings are checked by the provider when the step runs; the
-        // provider validates before it changes anything.
+        // The provider checks its own settings before anything is accepted, as for every operation.
         return Operation.of("upsertLoadBalancer", new OperationTarget(account, location, parsed.app(), name),
-                Operation.Preflight.NONE, List.of(new UpsertLoadBalancerStep(request)));
+                provider -> provider.validate(request), List.of(new UpsertLoadBalancerStep(request)));
     }
 }

@@ -32,6 +32,10 @@ enum NamePart {
         if (!allowed.matcher(value).matches()) {
             return field + " '" + value + "' may contain only " + allowedText;
         }
+        if (value.chars().allMatch(c -> c == '.')) {
+            // "." and ".." cannot be addressed in a URL path, and name directories in files.
+            return field + " '" + value + "' must not be made only of dots";
+        }
         String reserved = ReservedFormat.reason(value);
         return reserved == null ? null : field + " '" + value + "' " + reserved;
     }

@@ -14,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class InMemoryOperationStore implements OperationStore {
     private final Json json = new Json();
     private final Map<String, String> byId = new ConcurrentHashMap<>();
+    private final Map<String, String> setAside = new ConcurrentHashMap<>();
 
     @Override
     public void save(OperationState state) {
@@ -31,5 +32,18 @@ public final class InMemoryOperationStore implements OperationStore {
                 .map(s -> json.read(s, OperationState.class))
                 .sorted(Comparator.comparing(OperationState::createdAt).reversed())
                 .toList();
+    }
+
+    @Override
+    public void setAside(String id, String reason) {
+        String state = byId.remove(id);
+        if (state != null) {
+            setAside.put(id, reason);
+        }
+    }
+
+    /** Why each operation set aside was, by id. */
+    public Map<String, String> setAside() {
+        return Map.copyOf(setAside);
     }
 }

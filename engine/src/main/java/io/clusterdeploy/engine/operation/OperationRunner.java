@@ -4,6 +4,7 @@ import io.clusterdeploy.engine.error.ClusterDeployException;
 import io.clusterdeploy.engine.event.EventKind;
 import io.clusterdeploy.engine.event.EventStatus;
 import io.clusterdeploy.engine.event.OperationEvent;
+import io.clusterdeploy.engine.json.Json;
 import io.clusterdeploy.engine.provider.Accounts;
 import io.clusterdeploy.engine.provider.CloudProvider;
 import java.time.Clock;
@@ -46,6 +47,7 @@ public final class OperationRunner implements AutoCloseable {
     private final ClusterLocks locks = new ClusterLocks();
     private final List<String> skipped = new CopyOnWriteArrayList<>();
     private final List<Consumer<OperationEvent>> eventListeners = new CopyOnWriteArrayList<>();
+    private final Json json = new Json();
 
     public OperationRunner(Accounts accounts, OperationStore store, OperationParser parser, Options options) {
         this.accounts = accounts;
@@ -80,6 +82,11 @@ public final class OperationRunner implements AutoCloseable {
         op.preflight(provider);
         OperationState state = OperationState.started(UUID.randomUUID().toString(), op, request,
                 options.clock().instant());
+        if (!json.roundTrips(state, OperationState.class)) {
+            // Stored now, it could not be read back: listing and resuming would fail from then on.
+            throw ClusterDeployException.invalid("body", "the request cannot be stored as sent (nested more than "
+                    + Json.MAX_REQUEST_DEPTH + " levels deep, or holding values JSON cannot keep)");
+        }
         locks.enqueue(op.target().lockKey(), state.id(), op.failIfBusy());
         launch(state, op, provider);
         return state;
@@ -117,9 +124,9 @@ public final class OperationRunner implements AutoCloseable {
     }
 
     /**
-     * Resumes every unfinished operation in the store; returns how many. One that cannot be
-     * resumed (its account is no longer configured) stays unfinished in the store, to be resumed
-     * once it is back, and does not stop the others.
+     * Resumes every unfinished operation in the store; returns how many. One this engine cannot run (its
+     * type or account is unknown, its request no longer parses) is set aside in the store, kept but no
+     * longer listed, and reported in {@link #notResumed()}; it never stops the others.
      */
     public int resumeAll() {
         int count = 0;
@@ -128,8 +135,10 @@ public final class OperationRunner implements AutoCloseable {
                 try {
                     resume(s);
                     count++;
-                } catch (ClusterDeployException e) {
-                    skipped.add(s.id() + ": " + e.getMessage());
+                } catch (RuntimeException e) {
+                    String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+                    store.setAside(s.id(), "it cannot be resumed: " + why);
+                    skipped.add("operation " + s.id() + " (" + s.type() + "): " + why + "; set aside");
                 }
             }
         }
@@ -245,8 +254,9 @@ public final class OperationRunner implements AutoCloseable {
     }
 
     private void save(Execution ex, OperationState s) {
-        ex.state.set(s);
+        // Durable first: whoever sees a state (awaitFinished, the API) must find it in the store too.
         store.save(s);
+        ex.state.set(s);
         for (Consumer<OperationState> l : listeners) {
             try {
                 l.accept(s);

@@ -114,6 +114,11 @@ final class PlanningProvider implements CloudProvider {
     }
 
     @Override
+    public void validate(UpsertLoadBalancerRequest request) {
+        real.validate(request);
+    }
+
+    @Override
     public void validate(CreateServerGroupRequest request) {
         real.validate(request);
     }
@@ -205,6 +210,7 @@ final class PlanningProvider implements CloudProvider {
 
     @Override
     public LoadBalancer upsertLoadBalancer(UpsertLoadBalancerRequest request) {
+        real.validate(request);
         actions.accept(new PlannedAction(PlannedAction.Kind.UPSERT_LOAD_BALANCER, request.name(), null, null, null));
         return real.loadBalancers(ServerGroupName.applicationOf(request.name())).stream()
                 .filter(lb -> lb.name().equals(request.name()) && lb.location().equals(request.location()))

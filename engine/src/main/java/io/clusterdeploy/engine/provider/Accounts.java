@@ -55,4 +55,11 @@ public final class Accounts implements AutoCloseable {
             p.close();
         }
     }
+
+    /** {@link CloudProvider#release()} for every account: after a failed start, nothing that runs is stopped. */
+    public void release() {
+        for (CloudProvider p : providers()) {
+            p.release();
+        }
+    }
 }

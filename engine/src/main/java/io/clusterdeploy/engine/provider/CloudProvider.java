@@ -68,10 +68,25 @@ public interface CloudProvider extends AutoCloseable {
     /** Deletes the group and its instances. Destroying a group that is gone is a no-op. */
     void destroy(String location, String name);
 
+    /**
+     * Checks a load balancer request without changing anything: its name and its provider settings
+     * ({@link UpsertLoadBalancerRequest#spec()}: types, ranges, unknown keys). Throws on bad input.
+     */
+    void validate(UpsertLoadBalancerRequest request);
+
     /** Creates or updates a load balancer. Provider-specific settings travel in the request's spec. */
     LoadBalancer upsertLoadBalancer(UpsertLoadBalancerRequest request);
 
     /** Releases clients, threads and (for the local provider) processes. */
     @Override
     void close();
+
+    /**
+     * Lets go of the account without stopping what runs in it, as a crash would: a front end whose start
+     * failed calls this, so that instances a provider adopted or launched are not killed for it and the
+     * next start adopts them. Clouds that run instances themselves need nothing more than {@link #close()}.
+     */
+    default void release() {
+        close();
+    }
 }

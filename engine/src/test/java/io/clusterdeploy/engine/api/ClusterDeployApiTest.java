@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.clusterdeploy.engine.json.Json;
+import io.clusterdeploy.engine.operation.OperationState;
 import io.clusterdeploy.engine.testing.EngineHarness;
 import io.clusterdeploy.engine.testing.FakeCloudProvider;
 import java.time.Duration;
@@ -114,5 +115,27 @@ class ClusterDeployApiTest {
         assertThat(newest).hasSize(1);
         assertThat(api.handle(new ApiRequest("GET", "/operations", Map.of("limit", List.of("0")), null)).status())
                 .isEqualTo(400);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void readEndpointsMaskSecretsInCommandLines() {
+        String deploy = DEPLOY.replace("\"version\": \"v1\"",
+                "\"version\": \"app --db-password=hunter2 --token t0k jdbc:pg://u:pw@db/x\"");
+        String id = (String) object(api.handle(ApiRequest.post("/operations", deploy))).get("id");
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                object(api.handle(ApiRequest.get("/operations/" + id))).get("status").equals("SUCCEEDED"));
+        String clusters = api.handle(ApiRequest.get("/applications/hello/clusters")).json();
+        assertThat(clusters).contains("app --db-password=**** --token **** jdbc:pg://****@db/x")
+                .doesNotContain("hunter2").doesNotContain("t0k").doesNotContain("u:pw");
+
+        OperationState stored = new OperationState("op-x", "deploy", null, false, Map.of("spec", Map.of(
+                "command", List.of("java", "-Dapp.secret=s3", "--password", "p4ss", "-jar", "app.jar"),
+                "env", Map.of("A", "b"))), io.clusterdeploy.engine.operation.OperationStatus.SUCCEEDED,
+                io.clusterdeploy.engine.operation.Phase.MAIN, 0, List.of(), Map.of("image", "app --token=zz"), null,
+                false, java.time.Instant.EPOCH, java.time.Instant.EPOCH);
+        String view = json.write(Views.operation(stored));
+        assertThat(view).contains("-Dapp.secret=****", "\"--password\", \"****\"", "app --token=****")
+                .doesNotContain("s3\"").doesNotContain("p4ss").doesNotContain("zz");
     }
 }

@@ -65,6 +65,11 @@ class CrashMatrixTest {
         public List<OperationState> list() {
             return delegate.list();
         }
+
+        @Override
+        public void setAside(String id, String reason) {
+            delegate.setAside(id, reason);
+        }
     }
 
     /** One cloud with a store and a way to build runners over them, like a server and its restarts. */

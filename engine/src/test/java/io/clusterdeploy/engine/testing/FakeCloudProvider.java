@@ -208,8 +208,17 @@ public final class FakeCloudProvider implements CloudProvider {
         }
     }
 
+    /** Load balancer spec: {@code port} (optional, 1-65535). */
+    @Override
+    public void validate(UpsertLoadBalancerRequest request) {
+        Fields spec = new Fields("spec", request.spec());
+        spec.optionalInt("port", 80, 1, 65_535);
+        spec.rejectUnknown();
+    }
+
     @Override
     public synchronized LoadBalancer upsertLoadBalancer(UpsertLoadBalancerRequest request) {
+        validate(request);
         LoadBalancer lb = new LoadBalancer(request.name(), account.name(), request.location(), "fake:80",
                 List.of(), Map.of());
         loadBalancers.put(request.name(), lb);

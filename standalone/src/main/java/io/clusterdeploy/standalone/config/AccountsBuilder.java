@@ -22,10 +22,13 @@ public final class AccountsBuilder {
         this.secrets = secrets;
     }
 
-    /** @param source what to name in errors (the config file, or "default config") */
-    public Accounts build(StandaloneConfig config, String source) {
-        // Every account is checked before any is built: a bad second account must not leave the
-        // first one's directories and locks behind.
+    /**
+     * Checks every account's settings as building it would, creating nothing (no directory, no connection):
+     * a front end calls it before it touches the disk at all.
+     *
+     * @param source what to name in errors (the config file, or "default config")
+     */
+    public void validate(StandaloneConfig config, String source) {
         for (int i = 0; i < config.accounts().size(); i++) {
             int index = i;
             AccountConfig account = config.accounts().get(i);
@@ -34,6 +37,13 @@ public final class AccountsBuilder {
                 return null;
             });
         }
+    }
+
+    /** @param source what to name in errors (the config file, or "default config") */
+    public Accounts build(StandaloneConfig config, String source) {
+        // Every account is checked before any is built: a bad second account must not leave the
+        // first one's directories and locks behind.
+        validate(config, source);
         List<CloudProvider> built = new ArrayList<>();
         try {
             for (int i = 0; i < config.accounts().size(); i++) {

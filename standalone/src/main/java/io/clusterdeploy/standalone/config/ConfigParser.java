@@ -4,6 +4,7 @@ import io.clusterdeploy.engine.error.ClusterDeployException;
 import io.clusterdeploy.engine.guard.TrafficGuard;
 import io.clusterdeploy.engine.json.Fields;
 import io.clusterdeploy.engine.provider.ProviderTypes;
+import io.clusterdeploy.standalone.hooks.HookHosts;
 import io.clusterdeploy.standalone.notify.WebhookConfig;
 import java.net.URI;
 import java.nio.file.Path;
@@ -41,8 +42,9 @@ public final class ConfigParser {
         List<AccountConfig> accounts = accounts(f, stateDir);
         List<WebhookConfig> webhooks = webhooks(f);
         List<TrafficGuard> guards = trafficGuards(f, accounts);
+        HookHosts hooks = HookHosts.parse(f.object("validationHooks"));
         f.rejectUnknown();
-        return new StandaloneConfig(stateDir, accounts, guards, webhooks);
+        return new StandaloneConfig(stateDir, accounts, guards, webhooks, hooks);
     }
 
     private static Path stateDir(Fields f) {

@@ -1,6 +1,7 @@
 package io.clusterdeploy.standalone.config;
 
 import io.clusterdeploy.engine.guard.TrafficGuard;
+import io.clusterdeploy.standalone.hooks.HookHosts;
 import io.clusterdeploy.standalone.notify.WebhookConfig;
 import java.nio.file.Path;
 import java.util.List;
@@ -14,9 +15,10 @@ import java.util.Objects;
  * @param accounts the accounts, in the order written
  * @param trafficGuards clusters that must never be left without an enabled, up instance
  * @param webhooks where to POST operation events
+ * @param validationHooks where rolling red/black's validation hooks may connect
  */
 public record StandaloneConfig(Path stateDir, List<AccountConfig> accounts, List<TrafficGuard> trafficGuards,
-                               List<WebhookConfig> webhooks) {
+                               List<WebhookConfig> webhooks, HookHosts validationHooks) {
     public static final String DEFAULT_ACCOUNT = "local";
     public static final String LOCAL_TYPE = "local";
 
@@ -25,10 +27,11 @@ public record StandaloneConfig(Path stateDir, List<AccountConfig> accounts, List
         accounts = List.copyOf(accounts);
         trafficGuards = List.copyOf(trafficGuards);
         webhooks = List.copyOf(webhooks);
+        Objects.requireNonNull(validationHooks, "validationHooks");
     }
 
     public StandaloneConfig(Path stateDir, List<AccountConfig> accounts) {
-        this(stateDir, accounts, List.of(), List.of());
+        this(stateDir, accounts, List.of(), List.of(), HookHosts.loopbackOnly());
     }
 
     /** Where an account's provider keeps its state when its settings do not say. */

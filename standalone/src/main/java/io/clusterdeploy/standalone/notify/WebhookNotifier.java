@@ -2,6 +2,7 @@ package io.clusterdeploy.standalone.notify;
 
 import io.clusterdeploy.engine.event.OperationEvent;
 import io.clusterdeploy.engine.json.Json;
+import io.clusterdeploy.engine.secret.Redaction;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -59,7 +60,7 @@ public final class WebhookNotifier implements Consumer<OperationEvent>, AutoClos
             }
             if (pending.incrementAndGet() > MAX_PENDING) {
                 pending.decrementAndGet();
-                LOG.warn("webhook {}: too many events pending, dropping {}", hook.url(), event.type());
+                LOG.warn("webhook {}: too many events pending, dropping {}", Redaction.url(hook.url()), event.type());
                 continue;
             }
             String body = json.write(payload(event));
@@ -104,7 +105,7 @@ public final class WebhookNotifier implements Consumer<OperationEvent>, AutoClos
             pending.decrementAndGet();
         } else if (attempt >= maxAttempts || executor.isShutdown()) {
             pending.decrementAndGet();
-            LOG.warn("webhook {}: giving up on {} after {} attempts ({})", hook.url(), type, attempt, why);
+            LOG.warn("webhook {}: giving up on {} after {} attempts ({})", Redaction.url(hook.url()), type, attempt, why);
         } else {
             long delay = firstBackoff.toMillis() << (attempt - 1);
             executor.schedule(() -> deliver(hook, body, type, attempt + 1), delay, TimeUnit.MILLISECONDS);

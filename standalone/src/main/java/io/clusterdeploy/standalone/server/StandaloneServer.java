@@ -33,10 +33,13 @@ public final class StandaloneServer implements AutoCloseable {
     private final ApiToken token;
     private final Path tokenFile;
     private final WebhookNotifier webhooks;
+    private final UrlValidationHooks hooks;
     private boolean closed;
 
-    private StandaloneServer(Engine engine, ApiServer http, ApiToken token, Path tokenFile, WebhookNotifier webhooks) {
+    private StandaloneServer(Engine engine, ApiServer http, ApiToken token, Path tokenFile, WebhookNotifier webhooks,
+                             UrlValidationHooks hooks) {
         this.webhooks = webhooks;
+        this.hooks = hooks;
         this.engine = engine;
         this.http = http;
         this.token = token;
@@ -52,43 +55,62 @@ public final class StandaloneServer implements AutoCloseable {
      * Builds the configured accounts and serves them on 127.0.0.1:{@code port} (0 = any free
      * port). Bad account settings throw before anything runs.
      *
+     * <p>Everything that can fail without touching a cloud happens first (the state directory, the stored
+     * operations, the token, the HTTP port); only then are the providers built, which adopt or start
+     * instances. Should anything fail after that, the providers are released, not closed, so that no
+     * instance is killed because a start failed.
+     *
      * @param source what to name in config errors (the file)
      */
     public static StandaloneServer start(StandaloneConfig config, String source, ProviderTypes types,
                                          SecretResolver secrets, int port) throws Exception {
+        AccountsBuilder accountsBuilder = new AccountsBuilder(types, secrets);
+        accountsBuilder.validate(config, source); // a bad account creates nothing, not even the state dir
         Path stateDir = config.stateDir();
-        boolean existed = Files.exists(stateDir);
-        Accounts accounts = new AccountsBuilder(types, secrets).build(config, source);
-        // Operations are kept in the state directory after every step and resumed at start.
-        Engine engine = new Engine(accounts, new TrafficGuards(config.trafficGuards()), new UrlValidationHooks(),
-                new DirectoryOperationStore(stateDir.resolve("operations")),
-                new OperationRunner.Options(Clock.systemUTC(), POLL));
-        WebhookNotifier webhooks = WebhookNotifier.of(config.webhooks());
-        engine.operations().addEventListener(webhooks);
+        StateDir.ensure(stateDir);
+        // Operations are kept in the state directory after every step and resumed at start. Reading them
+        // now sets aside every file that is not a usable operation, each reported by name.
+        DirectoryOperationStore store = new DirectoryOperationStore(stateDir.resolve("operations"));
+        store.list();
+        store.problems().forEach(p -> LOG.warn("stored operation set aside: {}", p));
+        ApiToken token = ApiToken.generate();
+        Path tokenFile = TokenFile.write(stateDir, token);
+        DeferredApi api = new DeferredApi();
+        ApiServer http = new ApiServer(port, token, tokenFile.toString(), api);
         try {
-            if (!existed) {
-                // A provider may have just created it as the parent of its own state, with default permissions.
-                StateDir.restrict(stateDir);
-            }
-            ApiToken token = ApiToken.generate();
-            Path tokenFile = TokenFile.write(stateDir, token);
-            ApiServer http = new ApiServer(port, token, tokenFile.toString(), engine.api());
-            try {
-                http.start();
-            } catch (Exception e) {
-                http.stop();
-                throw e;
-            }
+            http.start();
+        } catch (Exception e) {
+            http.stop();
+            throw e;
+        }
+        Accounts accounts;
+        try {
+            accounts = accountsBuilder.build(config, source);
+        } catch (Exception | Error e) {
+            http.stop();
+            throw e;
+        }
+        WebhookNotifier webhooks = WebhookNotifier.of(config.webhooks());
+        UrlValidationHooks hooks = new UrlValidationHooks(config.validationHooks());
+        Engine engine;
+        try {
+            engine = new Engine(accounts, new TrafficGuards(config.trafficGuards()), hooks, store,
+                    new OperationRunner.Options(Clock.systemUTC(), POLL));
+            engine.operations().addEventListener(webhooks);
+            api.serve(engine.api());
             int resumed = engine.operations().resumeAll();
             if (resumed > 0) {
                 LOG.info("resumed {} unfinished operation(s) from {}", resumed, stateDir.resolve("operations"));
             }
-            return new StandaloneServer(engine, http, token, tokenFile, webhooks);
+            engine.operations().notResumed().forEach(p -> LOG.warn("stored operation set aside: {}", p));
         } catch (Exception | Error e) {
-            engine.close();
+            http.stop();
             webhooks.close();
+            hooks.close();
+            accounts.release();
             throw e;
         }
+        return new StandaloneServer(engine, http, token, tokenFile, webhooks, hooks);
     }
 
     public Engine engine() {
@@ -132,6 +154,7 @@ public final class StandaloneServer implements AutoCloseable {
         }
         engine.close();
         webhooks.close();
+        hooks.close();
         LOG.info("stopped: HTTP server, operations and local processes");
     }
 }

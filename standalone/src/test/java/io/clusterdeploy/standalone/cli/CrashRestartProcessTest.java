@@ -45,10 +45,15 @@ class CrashRestartProcessTest {
         instances().forEach(ProcessHandle::destroyForcibly);
     }
 
-    /** Live sample-app processes of this test, wherever they were reparented. */
+    /**
+     * Live instances of this test, wherever they were reparented: one process each, the one the server
+     * started (in a PID namespace that is {@code unshare}; the app it runs carries the same arguments).
+     */
     private static Set<ProcessHandle> instances() {
         return ProcessHandle.allProcesses().filter(ProcessHandle::isAlive).filter(p -> p.info().arguments()
                 .map(a -> Arrays.asList(a).stream().anyMatch(s -> s.startsWith(APP + "-prod-v00"))).orElse(false))
+                .filter(p -> p.parent().flatMap(parent -> parent.info().command())
+                        .map(c -> !c.endsWith("/unshare")).orElse(true))
                 .collect(Collectors.toSet());
     }
 

@@ -9,6 +9,7 @@ import io.clusterdeploy.engine.provider.ProviderTypes;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -289,5 +290,46 @@ class ConfigLoaderTest {
         Files.write(file, new byte[] {'a', ':', ' ', (byte) 0xE9, '\n'});
         assertThatThrownBy(() -> loader.load(file))
                 .isInstanceOf(ClusterDeployException.class).hasMessageContaining("not UTF-8");
+    }
+
+    @Test
+    void scalarsOfTheWrongTypeAreRefusedNamingTheField() throws IOException {
+        String base = "stateDir: %s\naccounts:\n  - name: %s\n    type: local\n    healthCheckIntervalMillis: %s\n";
+        assertThat(rejected(base.formatted(stateDir(), "123", "100")).field()).isEqualTo("accounts[0].name");
+        assertThat(rejected(base.formatted(stateDir(), "true", "100")).field()).isEqualTo("accounts[0].name");
+        assertThat(rejected("stateDir: 7\naccounts:\n  - name: local\n    type: local\n").field())
+                .isEqualTo("stateDir");
+        // Provider settings are the provider's to check, when the accounts are built (before any is started).
+        for (String interval : List.of("'100'", "250.5", "18446744073709551616", "true")) {
+            StandaloneConfig config = loader.load(write(base.formatted(stateDir(), "local", interval)));
+            Throwable e = org.assertj.core.api.Assertions.catchThrowable(() -> new AccountsBuilder(
+                    ProviderTypes.discover(ProviderTypes.class.getClassLoader()), EnvSecretResolver.system())
+                    .build(config, "config.yaml"));
+            assertThat(e).isInstanceOfSatisfying(ClusterDeployException.class,
+                    x -> assertThat(x.field()).isEqualTo("accounts[0].healthCheckIntervalMillis"));
+        }
+    }
+
+    @Test
+    void validationHookHostsAreReadAndCheckedNamingTheEntry() throws IOException {
+        StandaloneConfig config = loader.load(write("""
+                stateDir: %s
+                accounts:
+                  - name: local
+                    type: local
+                validationHooks:
+                  allowedHosts: [ci.example.com, 10.20.0.0/16]
+                """.formatted(stateDir())));
+        assertThat(config.validationHooks().allowsHost("ci.example.com")).isTrue();
+        assertThat(config.validationHooks().allowsHost("10.20.3.4")).isTrue();
+        assertThat(config.validationHooks().allowsHost("10.21.3.4")).isFalse();
+        assertThat(rejected("""
+                stateDir: %s
+                accounts:
+                  - name: local
+                    type: local
+                validationHooks:
+                  allowedHosts: ["*"]
+                """.formatted(stateDir())).field()).isEqualTo("validationHooks.allowedHosts[0]");
     }
 }

@@ -8,6 +8,7 @@ import io.clusterdeploy.engine.operation.OperationStatus;
 import io.clusterdeploy.standalone.config.AccountConfig;
 import io.clusterdeploy.standalone.config.StandaloneConfig;
 import io.clusterdeploy.standalone.demo.SampleAppCommand;
+import io.clusterdeploy.standalone.hooks.HookHosts;
 import io.clusterdeploy.standalone.server.StandaloneServer;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -31,7 +32,7 @@ class EventsAndHooksEndToEndTest {
             StandaloneConfig config = new StandaloneConfig(tmp, List.of(new AccountConfig("local", "local",
                     Map.of("stateDir", tmp.resolve("local").toString(), "healthCheckIntervalMillis", 100))),
                     List.of(), List.of(new WebhookConfig(URI.create(webhook.url("/events")),
-                    List.of("operation.complete", "operation.failed", "step.failed"))));
+                    List.of("operation.complete", "operation.failed", "step.failed"))), HookHosts.loopbackOnly());
             try (StandaloneServer server = StandaloneServer.start(config, "test", 0)) {
                 int lbPort;
                 try (ServerSocket s = new ServerSocket(0)) {

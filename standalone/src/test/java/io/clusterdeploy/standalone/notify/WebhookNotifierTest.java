@@ -60,4 +60,25 @@ class WebhookNotifierTest {
             assertThat(Thread.currentThread().isInterrupted()).isFalse();
         }
     }
+
+    @Test
+    void webhookCredentialsNeverReachTheLog() throws Exception {
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream original = System.err;
+        try (Receiver receiver = new Receiver(n -> 503)) {
+            String url = receiver.url("/hook?token=t0k3n&team=ops").replace("http://", "http://bot:pa55w0rd@");
+            System.setErr(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+            try (WebhookNotifier notifier = new WebhookNotifier(List.of(new WebhookConfig(URI.create(url), List.of())),
+                    2, Duration.ofMillis(10))) {
+                notifier.accept(event("complete"));
+                await().atMost(Duration.ofSeconds(30)).until(() -> captured.toString(
+                        java.nio.charset.StandardCharsets.UTF_8).contains("giving up"));
+            }
+        } finally {
+            System.setErr(original);
+        }
+        String log = captured.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(log).contains("http://****@127.0.0.1:").contains("/hook?token=****&team=****")
+                .doesNotContain("pa55w0rd").doesNotContain("t0k3n").doesNotContain("bot:");
+    }
 }

@@ -131,4 +131,74 @@ class BadInputApiTest {
         assertThat(json.readObject(r.body())).containsEntry("field", "body");
         assertNothingExists();
     }
+
+    private void assertRefusedRaw(String body, int status, String field, String messagePart) throws Exception {
+        HttpResponse<String> r = post(body);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(status);
+        Map<String, Object> e = json.readObject(r.body());
+        assertThat(e).containsEntry("field", field);
+        assertThat((String) e.get("message")).contains(messagePart);
+        assertNothingExists();
+    }
+
+    @Test
+    void numbersThatDoNotFitAreRefusedQuotingWhatWasSent() throws Exception {
+        String body = json.write(deploy(m -> { })).replace("\"desired\" : 1", "\"desired\" : 18446744073709551616");
+        assertRefusedRaw(body, 400, "capacity.desired", "18446744073709551616");
+        assertRefusedRaw(json.write(deploy(m -> m.put("strategy", "rollingredblack")))
+                .replace("\"strategy\"", "\"targetPercentages\": [4294967346], \"strategy\""), 400,
+                "targetPercentages[0]", "4294967346");
+        assertRefusedRaw(json.write(deploy(m -> { })).replace("\"min\" : 1", "\"min\" : 0.5"), 400,
+                "capacity.min", "0.5");
+    }
+
+    @Test
+    void aStringFieldTakesOnlyAString() throws Exception {
+        for (String sent : List.of("123", "true", "1.5e3")) {
+            String body = json.write(deploy(m -> { })).replace("\"badinput\"", sent);
+            assertRefusedRaw(body, 400, "application", "must be a string");
+        }
+    }
+
+    @Test
+    void aKeyGivenTwiceIsRefused() throws Exception {
+        String body = json.write(deploy(m -> { })).replaceFirst("\\{", "{\"account\": \"other\", ");
+        assertRefusedRaw(body, 400, "body", "account");
+    }
+
+    @Test
+    void aBodyNestedTooDeeplyToBeStoredIsRefused() throws Exception {
+        int depth = io.clusterdeploy.engine.json.Json.MAX_REQUEST_DEPTH + 1;
+        String spec = "{\"x\":".repeat(depth) + "1" + "}".repeat(depth);
+        String body = json.write(deploy(m -> { })).replaceFirst("\\{", "{\"deep\": " + spec + ", ");
+        assertRefusedRaw(body, 400, "body", "nested more than");
+    }
+
+    @Test
+    void namesMadeOfDotsAreRefused() throws Exception {
+        assertRefused(deploy(m -> m.put("application", "..")), 400, "application", "only of dots");
+        assertRefused(Map.of("type", "upsertLoadBalancer", "account", "local", "name", "..", "spec",
+                Map.of("port", 1)), 400, "name", "only of dots");
+    }
+
+    @Test
+    void aNulInACommandArgumentIsRefusedBeforeAnythingStarts() throws Exception {
+        Map<String, Object> spec = new LinkedHashMap<>(SampleAppCommand.spec("v1"));
+        List<Object> command = new java.util.ArrayList<>((List<?>) spec.get("command"));
+        command.add("--name=a\u0000b");
+        spec.put("command", command);
+        assertRefused(deploy(m -> m.put("spec", spec)), 400, "spec.command[" + (command.size() - 1) + "]", "NUL");
+    }
+
+    @Test
+    void aLoadBalancerSpecIsCheckedBeforeTheOperationIsAccepted() throws Exception {
+        assertRefused(Map.of("type", "upsertLoadBalancer", "account", "local", "name", "badinput-lb",
+                "spec", Map.of("port", "8080")), 400, "spec.port", "whole number");
+        assertRefused(Map.of("type", "upsertLoadBalancer", "account", "local", "name", "badinput-lb",
+                "spec", Map.of("port", 70_000)), 400, "spec.port", "70000");
+        assertRefused(Map.of("type", "upsertLoadBalancer", "account", "local", "name", "badinput-lb",
+                "spec", Map.of("port", 8080, "tls", true)), 400, "spec.tls", "unknown field");
+        assertRefused(Map.of("type", "upsertLoadBalancer", "account", "local", "name", "badinput-lb",
+                "spec", List.of(8080)), 400, "spec", "must be an object");
+    }
 }

@@ -11,6 +11,7 @@ import io.clusterdeploy.engine.operation.StepRecord;
 import io.clusterdeploy.standalone.config.AccountConfig;
 import io.clusterdeploy.standalone.config.StandaloneConfig;
 import io.clusterdeploy.standalone.demo.SampleAppCommand;
+import io.clusterdeploy.standalone.hooks.HookHosts;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,7 +47,7 @@ class ClusterViewBrowserTest {
         long began = System.nanoTime();
         StandaloneConfig config = new StandaloneConfig(tmp, List.of(new AccountConfig("local", "local",
                 Map.of("stateDir", tmp.resolve("local").toString(), "healthCheckIntervalMillis", 100))),
-                List.of(), List.of());
+                List.of(), List.of(), HookHosts.loopbackOnly());
         try (StandaloneServer server = StandaloneServer.start(config, "test", 0);
              HeadlessChromium chromium = HeadlessChromium.start()) {
             OperationRunner ops = server.engine().operations();

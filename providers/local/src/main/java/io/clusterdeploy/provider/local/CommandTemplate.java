@@ -35,16 +35,20 @@ public record CommandTemplate(List<String> args) {
         } else if (raw instanceof List<?> list) {
             for (int i = 0; i < list.size(); i++) {
                 Object item = list.get(i);
-                if (item instanceof String s) {
-                    args.add(s);
-                } else if (item instanceof Number || item instanceof Boolean) {
-                    args.add(String.valueOf(item));
-                } else {
+                if (!(item instanceof String s)) {
                     throw ClusterDeployException.invalid(field + "[" + i + "]", field + "[" + i + "] must be a string");
                 }
+                args.add(s);
             }
         } else if (raw != null) {
             throw ClusterDeployException.invalid(field, field + " must be a list of strings or one string");
+        }
+        for (int i = 0; i < args.size(); i++) {
+            if (args.get(i).indexOf('\0') >= 0) {
+                // The kernel takes arguments as NUL-terminated strings: such an argument cannot be passed.
+                String at = raw instanceof List<?> ? field + "[" + i + "]" : field;
+                throw ClusterDeployException.invalid(at, at + " must not contain NUL characters");
+            }
         }
         if (args.isEmpty() || args.get(0).isBlank()) {
             throw ClusterDeployException.invalid(field, field + " is required: the executable and its arguments");

@@ -82,15 +82,13 @@ public record DeploySpec(CommandTemplate command, String healthCheckPath, Map<St
             if (key.isEmpty() || key.indexOf('=') >= 0 || key.indexOf('\0') >= 0) {
                 throw ClusterDeployException.invalid(keyField, "'" + key + "' is not a valid environment variable name");
             }
-            if (value instanceof String || value instanceof Number || value instanceof Boolean) {
-                String text = String.valueOf(value);
-                if (text.indexOf('\0') >= 0) {
-                    throw ClusterDeployException.invalid(keyField, keyField + " must not contain NUL characters");
-                }
-                env.put(key, text);
-            } else {
+            if (!(value instanceof String text)) {
                 throw ClusterDeployException.invalid(keyField, keyField + " must be a string");
             }
+            if (text.indexOf('\0') >= 0) {
+                throw ClusterDeployException.invalid(keyField, keyField + " must not contain NUL characters");
+            }
+            env.put(key, text);
         });
         return env;
     }

@@ -2,6 +2,7 @@ package io.clusterdeploy.provider.local;
 
 import io.clusterdeploy.engine.error.ClusterDeployException;
 import io.clusterdeploy.engine.error.ErrorKind;
+import io.clusterdeploy.engine.files.PrivateFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -10,17 +11,20 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Starts instance processes: a free loopback port, the command with its placeholders filled in,
- * stdout and stderr appended to a log file under the state directory. No shell is involved. Also
+ * Starts instance processes: a free loopback port, the command with its placeholders filled in, in a PID
+ * namespace of its own where the machine allows ({@link PidNamespace}), stdout and stderr appended to an
+ * owner-only log file under the state directory. No shell is involved. Also
  * adopts the still-running processes of recorded instances, so that their ports stay theirs.
  */
 final class InstanceLauncher {
     private final Path stateDir;
     private final PortAllocator ports;
+    private final PidNamespace namespace;
 
-    InstanceLauncher(Path stateDir, PortAllocator ports) {
+    InstanceLauncher(Path stateDir, PortAllocator ports, PidNamespace namespace) {
         this.stateDir = stateDir;
         this.ports = ports;
+        this.namespace = namespace;
     }
 
     /**
@@ -38,8 +42,10 @@ final class InstanceLauncher {
         }
         try {
             Path log = logFile(group, id);
-            Files.createDirectories(log.getParent());
-            List<String> command = spec.command().render(port, id);
+            // Logs show what instances print, secrets included: owner-only, like every file of the state dir.
+            PrivateFiles.ownDirectory(log.getParent());
+            PrivateFiles.file(log);
+            List<String> command = namespace.wrap(spec.command().render(port, id));
             ProcessBuilder builder = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));

@@ -26,7 +26,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,7 +46,6 @@ public final class LocalProvider implements CloudProvider {
     public static final String LOCATION = "local";
 
     private static final Logger LOG = LoggerFactory.getLogger(LocalProvider.class);
-    private static final Pattern LOAD_BALANCER_NAME = Pattern.compile("[a-zA-Z0-9._]+(-[a-zA-Z0-9._~^-]+)*");
     private static final Duration HEALTH_CHECK_TIMEOUT = Duration.ofSeconds(2);
     private static final Duration MAX_RESTART_BACKOFF = Duration.ofSeconds(30);
 
@@ -60,6 +58,7 @@ public final class LocalProvider implements CloudProvider {
     private final String stateDirField;
     private final StateDirLock stateLock;
     private final StateStore store;
+    private final PidNamespace namespace;
     private final InstanceLauncher launcher;
     private final ProcessStopper stopper = new ProcessStopper();
     private final CreationClock clock = new CreationClock(Clock.systemUTC());
@@ -80,7 +79,8 @@ public final class LocalProvider implements CloudProvider {
         this.account = account;
         this.settings = settings;
         this.stateDirField = "accounts[" + account.name() + "].stateDir";
-        this.launcher = new InstanceLauncher(settings.stateDir(), new PortAllocator());
+        this.namespace = PidNamespace.detect();
+        this.launcher = new InstanceLauncher(settings.stateDir(), new PortAllocator(), namespace);
         this.stateLock = StateDirLock.acquire(settings.stateDir(), stateDirField);
         try {
             this.store = new StateStore(settings.stateDir(), stateDirField);
@@ -107,6 +107,11 @@ public final class LocalProvider implements CloudProvider {
     @Override
     public Account account() {
         return account;
+    }
+
+    /** True when every instance runs in a PID namespace of its own, so nothing it starts can outlive it. */
+    public boolean isolatesInstances() {
+        return namespace.active();
     }
 
     // ---- reads ----------------------------------------------------------------------------
@@ -239,13 +244,27 @@ public final class LocalProvider implements CloudProvider {
         });
     }
 
+    /** A cluster-style name (no version) in the local location, and a spec with only a valid {@code port}. */
     @Override
-    public LoadBalancer upsertLoadBalancer(UpsertLoadBalancerRequest request) {
-        if (!LOAD_BALANCER_NAME.matcher(request.name()).matches()) {
+    public void validate(UpsertLoadBalancerRequest request) {
+        ServerGroupName name;
+        try {
+            name = ServerGroupName.parse(request.name());
+        } catch (ClusterDeployException e) {
+            throw ClusterDeployException.invalid("name", "invalid load balancer name '" + request.name() + "': "
+                    + e.getMessage());
+        }
+        if (name.sequence() != null) {
             throw ClusterDeployException.invalid("name", "invalid load balancer name '" + request.name()
-                    + "': use letters, digits, '.', '_' and '-', starting with the application name");
+                    + "': a load balancer name has no version suffix");
         }
         requireLocalLocation(request.location());
+        LoadBalancerSpec.parse(request.spec());
+    }
+
+    @Override
+    public LoadBalancer upsertLoadBalancer(UpsertLoadBalancerRequest request) {
+        validate(request);
         LoadBalancerSpec spec = LoadBalancerSpec.parse(request.spec());
         return mutate(() -> {
             synchronized (loadBalancerChanges) {
@@ -302,10 +321,17 @@ public final class LocalProvider implements CloudProvider {
     }
 
     /**
-     * For tests: what a crash of Cluster Deploy's server does to this provider. The health checker, the
-     * convergence and the load balancers stop and the state directory is unlocked, but the processes keep
-     * running and the records stay as they are, for a new provider to adopt. The object is unusable after.
+     * What a crash of Cluster Deploy's server does to this provider, on purpose (a start that failed after
+     * the accounts were built): the health checker, the convergence and the load balancers stop and the
+     * state directory is unlocked, but the processes keep running and the records stay as they are, for a new
+     * provider to adopt. The object is unusable after.
      */
+    @Override
+    public void release() {
+        abandon();
+    }
+
+    /** For tests and {@link #release()}: the provider stops as in a crash. */
     void abandon() {
         if (shutDown()) {
             stateLock.close();

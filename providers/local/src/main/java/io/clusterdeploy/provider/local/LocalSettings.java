@@ -1,6 +1,7 @@
 package io.clusterdeploy.provider.local;
 
 import io.clusterdeploy.engine.error.ClusterDeployException;
+import io.clusterdeploy.engine.files.PrivateFiles;
 import io.clusterdeploy.engine.json.Fields;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -54,9 +55,9 @@ public record LocalSettings(Path stateDir, Duration healthCheckInterval) {
     private static Path stateDirectory(String field, String configured) {
         try {
             if (configured == null) {
-                return Files.createTempDirectory("cluster-deploy-local-");
+                return Files.createTempDirectory("cluster-deploy-local-"); // created 0700
             }
-            return Files.createDirectories(Path.of(configured)).toAbsolutePath();
+            return PrivateFiles.directory(Path.of(configured)).toAbsolutePath();
         } catch (IOException | InvalidPathException e) {
             throw ClusterDeployException.invalid(field, "cannot use '" + configured + "' as " + field + ": " + e.getMessage());
         }

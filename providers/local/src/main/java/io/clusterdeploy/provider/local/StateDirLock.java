@@ -2,6 +2,7 @@ package io.clusterdeploy.provider.local;
 
 import io.clusterdeploy.engine.error.ClusterDeployException;
 import io.clusterdeploy.engine.error.ErrorKind;
+import io.clusterdeploy.engine.files.PrivateFiles;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -30,7 +31,7 @@ final class StateDirLock implements AutoCloseable {
         Path file = stateDir.resolve(FILE);
         FileChannel channel;
         try {
-            channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            channel = FileChannel.open(PrivateFiles.file(file), StandardOpenOption.WRITE);
         } catch (IOException e) {
             throw ClusterDeployException.invalid(field, "cannot create the lock file " + file + ": " + e.getMessage());
         }

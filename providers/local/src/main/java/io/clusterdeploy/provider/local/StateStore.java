@@ -2,6 +2,7 @@ package io.clusterdeploy.provider.local;
 
 import io.clusterdeploy.engine.error.ClusterDeployException;
 import io.clusterdeploy.engine.error.ErrorKind;
+import io.clusterdeploy.engine.files.PrivateFiles;
 import io.clusterdeploy.engine.json.Json;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -44,7 +45,7 @@ final class StateStore {
         this.loadBalancers = stateDir.resolve(LOAD_BALANCERS);
         for (Path dir : List.of(serverGroups, loadBalancers)) {
             try {
-                Files.createDirectories(dir);
+                PrivateFiles.ownDirectory(dir);
             } catch (IOException e) {
                 throw ClusterDeployException.invalid(field, "cannot create " + dir + " for " + field + ": " + e.getMessage());
             }

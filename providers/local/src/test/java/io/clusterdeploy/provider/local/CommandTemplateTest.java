@@ -1,7 +1,9 @@
 package io.clusterdeploy.provider.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.clusterdeploy.engine.error.ClusterDeployException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -12,11 +14,29 @@ class CommandTemplateTest {
     @Test
     void placeholdersAreFilledInEachArgument() {
         CommandTemplate command = CommandTemplate.parse("spec.command",
-                List.of("app", "--port=$PORT", "${PORT}", "--id", "$INSTANCE_ID", "x${INSTANCE_ID}y", "$PORTS", "$$PORT", 7));
+                List.of("app", "--port=$PORT", "${PORT}", "--id", "$INSTANCE_ID", "x${INSTANCE_ID}y", "$PORTS", "$$PORT", "7"));
 
         assertThat(command.render(8080, "hello-v001-2")).containsExactly(
                 "app", "--port=8080", "8080", "--id", "hello-v001-2", "xhello-v001-2y", "$PORTS", "$8080", "7");
         assertThat(command.toString()).isEqualTo("app --port=$PORT ${PORT} --id $INSTANCE_ID x${INSTANCE_ID}y $PORTS $$PORT 7");
+    }
+
+    @Test
+    void everyArgumentMustBeAStringWithoutNul() {
+        assertThatThrownBy(() -> CommandTemplate.parse("spec.command", List.of("app", 7)))
+                .isInstanceOfSatisfying(ClusterDeployException.class,
+                        e -> assertThat(e.field()).isEqualTo("spec.command[1]"));
+        assertThatThrownBy(() -> CommandTemplate.parse("spec.command", List.of("app", "--name=a\u0000b")))
+                .isInstanceOfSatisfying(ClusterDeployException.class, e -> {
+                    assertThat(e.field()).isEqualTo("spec.command[1]");
+                    assertThat(e.getMessage()).contains("NUL");
+                });
+        assertThatThrownBy(() -> CommandTemplate.parse("spec.command", "app --x=a\u0000b"))
+                .isInstanceOfSatisfying(ClusterDeployException.class,
+                        e -> assertThat(e.field()).isEqualTo("spec.command"));
+        assertThatThrownBy(() -> DeploySpec.parse(Map.of("command", "x", "env", Map.of("N", 3))))
+                .isInstanceOfSatisfying(ClusterDeployException.class,
+                        e -> assertThat(e.field()).isEqualTo("spec.env.N"));
     }
 
     @Test
@@ -34,7 +54,7 @@ class CommandTemplateTest {
         assertThat(spec.healthCheckPath()).isEqualTo("/health");
         assertThat(spec.env()).isEmpty();
         assertThat(spec.shutdownTimeout()).isEqualTo(Duration.ofSeconds(10));
-        assertThat(DeploySpec.parse(Map.of("command", "x", "env", Map.of("P", "$PORT", "N", 3))).renderEnv(9, "i"))
+        assertThat(DeploySpec.parse(Map.of("command", "x", "env", Map.of("P", "$PORT", "N", "3"))).renderEnv(9, "i"))
                 .containsEntry("P", "9").containsEntry("N", "3");
     }
 }

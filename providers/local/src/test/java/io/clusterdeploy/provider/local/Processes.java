@@ -11,13 +11,22 @@ final class Processes {
     private Processes() {
     }
 
-    /** Pids of live descendant processes running the sample app. */
+    /** Pids of live descendant processes running the sample app, one per instance. */
     static Set<Long> sampleApps() {
         return ProcessHandle.current().descendants()
                 .filter(ProcessHandle::isAlive)
                 .filter(p -> arguments(p).contains("io.clusterdeploy.sample.HelloApp"))
+                .filter(Processes::outermost)
                 .map(ProcessHandle::pid)
                 .collect(Collectors.toSet());
+    }
+
+    /**
+     * The instance's own process, the one the provider started and records: where instances run in a PID
+     * namespace that is {@code unshare}, and the app it runs (its child, with the same arguments) is not counted.
+     */
+    private static boolean outermost(ProcessHandle p) {
+        return p.parent().flatMap(parent -> parent.info().command()).map(c -> !c.endsWith("/unshare")).orElse(true);
     }
 
     /** The pid of the live process started with {@code --instance-id id}. */
@@ -29,6 +38,7 @@ final class Processes {
                     int i = args.indexOf("--instance-id");
                     return i >= 0 && i + 1 < args.size() && args.get(i + 1).equals(instanceId);
                 })
+                .filter(Processes::outermost)
                 .map(ProcessHandle::pid)
                 .findFirst();
     }
@@ -42,6 +52,7 @@ final class Processes {
                     int i = args.indexOf("--instance-id");
                     return i >= 0 && i + 1 < args.size() && args.get(i + 1).equals(instanceId);
                 })
+                .filter(Processes::outermost)
                 .map(ProcessHandle::pid)
                 .findFirst();
     }
