@@ -51,8 +51,9 @@ public final class Fields {
         if (v == null) {
             return fallback;
         }
-        if (v instanceof String s) {
-            return s;
+        if (v instanceof CharSequence s) {
+            // A Groovy map from a Pipeline script carries interpolated strings as GStrings.
+            return s.toString();
         }
         if (v instanceof Number || v instanceof Boolean) {
             return String.valueOf(v);
@@ -88,6 +89,58 @@ public final class Fields {
         return optionalInt(key, 0, min, max);
     }
 
+    /** A finite number (JSON, YAML, or a Groovy BigDecimal), or a numeric string, within [min, max]. */
+    public double optionalDouble(String key, double fallback, double min, double max) {
+        read.add(key);
+        Object v = map.get(key);
+        if (v == null) {
+            return fallback;
+        }
+        double d;
+        if (v instanceof Number num) {
+            d = num.doubleValue();
+        } else if (v instanceof CharSequence s && s.toString().trim().matches("[-+]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][-+]?[0-9]+)?")) {
+            d = Double.parseDouble(s.toString().trim());
+        } else {
+            throw ClusterDeployException.invalid(path(key), path(key) + " must be a number");
+        }
+        if (!Double.isFinite(d)) {
+            throw ClusterDeployException.invalid(path(key), path(key) + " must be a finite number");
+        }
+        if (d < min || d > max) {
+            throw ClusterDeployException.invalid(path(key),
+                    path(key) + " must be between " + number(min) + " and " + number(max) + ", was " + number(d));
+        }
+        return d;
+    }
+
+    private static String number(double d) {
+        return d == Math.rint(d) && Math.abs(d) < 1e15 ? String.valueOf((long) d) : String.valueOf(d);
+    }
+
+    /** A list of objects, each read with its own path ({@code metrics[2]}); empty when absent. */
+    public List<Fields> objectList(String key) {
+        read.add(key);
+        Object v = map.get(key);
+        if (v == null) {
+            return List.of();
+        }
+        if (!(v instanceof List<?> list)) {
+            throw ClusterDeployException.invalid(path(key), path(key) + " must be a list of objects");
+        }
+        List<Fields> out = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            String itemPath = path(key) + "[" + i + "]";
+            if (!(list.get(i) instanceof Map<?, ?> m)) {
+                throw ClusterDeployException.invalid(itemPath, itemPath + " must be an object");
+            }
+            Map<String, Object> copy = new LinkedHashMap<>();
+            m.forEach((k, val) -> copy.put(String.valueOf(k), val));
+            out.add(new Fields(itemPath, copy));
+        }
+        return List.copyOf(out);
+    }
+
     public boolean optionalBoolean(String key, boolean fallback) {
         read.add(key);
         Object v = map.get(key);
@@ -114,11 +167,11 @@ public final class Fields {
         }
         List<String> out = new ArrayList<>();
         for (int i = 0; i < list.size(); i++) {
-            if (!(list.get(i) instanceof String s) || s.isBlank()) {
+            if (!(list.get(i) instanceof CharSequence s) || s.toString().isBlank()) {
                 throw ClusterDeployException.invalid(path(key) + "[" + i + "]",
                         path(key) + "[" + i + "] must be a non-empty string");
             }
-            out.add(s);
+            out.add(s.toString());
         }
         return List.copyOf(out);
     }
