@@ -66,6 +66,27 @@ public final class SortedSample {
         return tieTerm > 0;
     }
 
+    /** The values within [lower, upper], still sorted; this sample itself when none falls outside. */
+    public SortedSample within(double lower, double upper) {
+        int from = 0;
+        while (from < values.length && values[from] < lower) {
+            from++;
+        }
+        int to = values.length;
+        while (to > from && values[to - 1] > upper) {
+            to--;
+        }
+        if (from == 0 && to == values.length) {
+            return this;
+        }
+        return new SortedSample(Arrays.copyOfRange(values, from, to));
+    }
+
+    /** True when every value is the same (and there is at least one). */
+    public boolean isConstant() {
+        return values.length > 0 && values[0] == values[values.length - 1];
+    }
+
     /** True when both hold the same values with the same multiplicities. */
     public boolean sameValuesAs(SortedSample other) {
         return Arrays.equals(values, other.values);
