@@ -54,7 +54,6 @@ public final class MannWhitney {
         Ranks ranks = Ranks.of(canary.sorted(), baseline.sorted());
         double statistic = ranks.statistic();
         PairwiseDifferences differences = new PairwiseDifferences(canary, baseline);
-        double estimate = differences.median();
 
         if (n < EXACT_LIMIT && m < EXACT_LIMIT && !ranks.hasTies()) {
             WilcoxonDistribution distribution = new WilcoxonDistribution(n, m);
@@ -67,10 +66,9 @@ public final class MannWhitney {
             }
             double achievedAlpha = 2 * distribution.cdf(q - 1L);
             double level = achievedAlpha - alpha > alpha / 2 ? 1 - achievedAlpha : confidenceLevel;
-            double lower = differences.select(q);
-            double upper = differences.select(pairs - q + 1);
-            return new MannWhitneyResult(MannWhitneyResult.Method.EXACT, statistic, pValue, lower, upper,
-                    level, estimate, pairs);
+            double[] bounds = intervalAndEstimate(differences, q, pairs - q + 1);
+            return new MannWhitneyResult(MannWhitneyResult.Method.EXACT, statistic, pValue, bounds[0], bounds[1],
+                    level, bounds[2], pairs);
         }
 
         double size = n + m;
@@ -89,10 +87,22 @@ public final class MannWhitney {
         double z = upperQuantile(alpha / 2);
         long lowerRank = clamp((long) Math.floor(nm / 2 - 0.5 - z * sigmaBetween) + 1, pairs);
         long upperRank = clamp((long) Math.floor(nm / 2 + 0.5 + z * sigmaBetween) + 1, pairs);
-        double lower = differences.select(lowerRank);
-        double upper = differences.select(upperRank);
-        return new MannWhitneyResult(MannWhitneyResult.Method.NORMAL, statistic, pValue, lower, upper,
-                confidenceLevel, estimate, pairs);
+        double[] bounds = intervalAndEstimate(differences, lowerRank, upperRank);
+        return new MannWhitneyResult(MannWhitneyResult.Method.NORMAL, statistic, pValue, bounds[0], bounds[1],
+                confidenceLevel, bounds[2], pairs);
+    }
+
+    /** The differences of ranks lower and upper and the median of all, selected together: {lower, upper, median}. */
+    private static double[] intervalAndEstimate(PairwiseDifferences differences, long lowerRank, long upperRank) {
+        long pairs = differences.size();
+        long lowMiddle = (pairs + 1) / 2;
+        long highMiddle = pairs / 2 + 1;
+        long[] ranks = java.util.stream.LongStream.of(lowerRank, lowMiddle, highMiddle, upperRank)
+                .sorted().distinct().toArray();
+        double[] values = differences.selectRanks(ranks);
+        java.util.function.LongToDoubleFunction at = rank -> values[java.util.Arrays.binarySearch(ranks, rank)];
+        return new double[] {at.applyAsDouble(lowerRank), at.applyAsDouble(upperRank),
+                (at.applyAsDouble(lowMiddle) + at.applyAsDouble(highMiddle)) / 2};
     }
 
     /** The standard normal quantile of 1 − p (R's qnorm(p, lower.tail = FALSE)). */

@@ -1,27 +1,39 @@
 package io.clusterdeploy.engine.canary.stats;
 
+import java.util.Arrays;
+
 /**
  * The n·m differences x[i] − y[j] of two sorted samples, never materialised. With x ascending and y
  * descending the differences form a matrix whose rows and columns are both sorted, so the number of
  * differences below a value is counted in one staircase walk of O(n + m).
  *
- * <p>{@link #select} finds the k-th smallest difference by the row-wise pruning of Johnson and
- * Mizoguchi (1978), as Monahan (1984) used it for the Hodges-Lehmann estimator: each row keeps a
- * window of candidate columns; a pivot is taken as the weighted quantile of the rows' candidate
- * quantiles at the target's relative rank; one staircase count per pivot discards every candidate
- * on the wrong side. When a pivot fails to halve the candidates the next one is the weighted median
- * of the row medians, which discards at least a quarter of them (Johnson-Mizoguchi's bound), so the
- * worst case is O((n + m) log(n·m)) = O((n + m) log(n + m)); rank-targeted pivots make the usual
- * case a handful of counts. Once few candidates are left they are listed and selected directly.
+ * <p>Order statistics are selected by the row-wise pruning of Johnson and Mizoguchi (1978), the
+ * scheme Monahan (1984) used for the Hodges-Lehmann estimator: each row keeps a window of candidate
+ * columns, and one staircase count per pivot discards every candidate on the wrong side of it.
+ * The pivots bracket the wanted ranks, as in Floyd and Rivest's selection, so that both sides go
+ * at once:
+ * <ol>
+ * <li>one bracket shared by all the ranks the test needs (the interval's two and the median's one
+ *     or two), from row-quantile pivots at the ranks' relative positions ± 1/√n;</li>
+ * <li>per rank, values interpolated inside its bracket, where the distribution of the differences
+ *     is nearly linear, ± 2.5/√candidates of the bracket (all ranks counted in one walk);</li>
+ * <li>a last branch-free pass over the few thousand candidates left that keeps only those inside a
+ *     final interpolated bracket, which are selected directly.</li>
+ * </ol>
+ * A step that does not halve the candidates is followed by the weighted median of the row medians,
+ * which removes at least a quarter of them whatever the data (Johnson-Mizoguchi's bound): the worst
+ * case is O((n + m) log(n·m)) = O((n + m) log(n + m)), the usual case three walks per rank.
  *
  * <p>Every difference is computed as {@code x[i] - y[j]} in double arithmetic, exactly as R's
  * {@code outer(x, y, "-")}, so a selected value is bit-for-bit one of R's sorted differences.
  */
 final class PairwiseDifferences {
     private final double[] x;
+    /** y descending, shifted by one: column c is at c + 1, and index 0 holds +∞ so that a walk stops there. */
     private final double[] yDescending;
     private final int n;
     private final int m;
+    private final long listLimit;
 
     PairwiseDifferences(SortedSample x, SortedSample y) {
         if (x.isEmpty() || y.isEmpty()) {
@@ -29,12 +41,14 @@ final class PairwiseDifferences {
         }
         this.x = x.sorted();
         double[] ys = y.sorted();
-        this.yDescending = new double[ys.length];
+        this.yDescending = new double[ys.length + 1];
+        yDescending[0] = Double.POSITIVE_INFINITY;
         for (int j = 0; j < ys.length; j++) {
-            yDescending[j] = ys[ys.length - 1 - j];
+            yDescending[j + 1] = ys[ys.length - 1 - j];
         }
         this.n = this.x.length;
         this.m = ys.length;
+        this.listLimit = 2L * (n + m) + 512;
     }
 
     long size() {
@@ -42,29 +56,245 @@ final class PairwiseDifferences {
     }
 
     private double at(int row, int column) {
-        return x[row] - yDescending[column];
+        return x[row] - yDescending[column + 1];
     }
 
     /** The k-th smallest difference, k from 1 to n·m. */
     double select(long k) {
+        return selectRanks(k)[0];
+    }
+
+    /** The median of all differences: the Hodges-Lehmann estimate of the shift. */
+    double median() {
         long total = size();
-        if (k < 1 || k > total) {
-            throw new IllegalArgumentException("rank " + k + " outside 1.." + total);
+        if (total % 2 == 1) {
+            return select((total + 1) / 2);
         }
-        int[] lo = new int[n];
-        int[] hi = new int[n];
-        java.util.Arrays.fill(hi, m);
-        int[] less = new int[n];
-        int[] atMost = new int[n];
-        double[] rowValues = new double[n];
-        long[] rowWeights = new long[n];
-        long below = 0;
-        long candidates = total;
-        boolean median = false;
-        long listLimit = 2L * (n + m) + 256;
-        while (candidates > listLimit) {
-            long rank = k - below;
-            double fraction = median ? 0.5 : (rank - 0.5) / candidates;
+        double[] middle = selectRanks(total / 2, total / 2 + 1);
+        return (middle[0] + middle[1]) / 2;
+    }
+
+    /** The differences of the given ranks (1 to n·m, strictly ascending), the first narrowing shared among them. */
+    double[] selectRanks(long... ranks) {
+        for (int i = 0; i < ranks.length; i++) {
+            if (ranks[i] < 1 || ranks[i] > size() || (i > 0 && ranks[i] <= ranks[i - 1])) {
+                throw new IllegalArgumentException("ranks must strictly ascend within 1.." + size() + ": "
+                        + Arrays.toString(ranks));
+            }
+        }
+        Window shared = new Window();
+        long first = ranks[0];
+        long last = ranks[ranks.length - 1];
+        double[] values = new double[ranks.length];
+        if (shared.candidates > listLimit && ranks.length > 1) {
+            shared.rankTargeted(first, last, 1 / Math.sqrt(n));
+            if (shared.found) {
+                for (int i = 0; i < ranks.length; i++) {
+                    values[i] = shared.foundValue(ranks[i]);
+                }
+                return values;
+            }
+        }
+        // Groups of one rank, or two adjacent ranks (the middle of an even count), selected together.
+        int groups = 0;
+        long[] groupFirst = new long[ranks.length];
+        long[] groupLast = new long[ranks.length];
+        for (int i = 0; i < ranks.length; i++) {
+            if (groups > 0 && ranks[i] == groupLast[groups - 1] + 1 && groupLast[groups - 1] == groupFirst[groups - 1]) {
+                groupLast[groups - 1] = ranks[i];
+            } else {
+                groupFirst[groups] = ranks[i];
+                groupLast[groups] = ranks[i];
+                groups++;
+            }
+        }
+        Window[] windows = new Window[groups];
+        for (int g = 0; g < groups; g++) {
+            windows[g] = shared.copy();
+        }
+        if (groups > 1 && shared.candidates > listLimit && Double.isFinite(shared.lowValue)
+                && Double.isFinite(shared.highValue)) {
+            // One walk of the shared window counts every group's interpolated bracket.
+            double[] pivots = new double[2 * groups];
+            boolean usable = true;
+            for (int g = 0; g < groups; g++) {
+                double[] bracket = shared.interpolated(groupFirst[g], groupLast[g], 1);
+                usable &= bracket != null;
+                if (bracket != null) {
+                    pivots[2 * g] = bracket[0];
+                    pivots[2 * g + 1] = bracket[1];
+                }
+            }
+            if (usable) {
+                int[][] less = new int[pivots.length][n];
+                int[][] atMost = new int[pivots.length][n];
+                shared.countAll(pivots, less, atMost);
+                for (int g = 0; g < groups; g++) {
+                    windows[g].apply(pivots[2 * g], pivots[2 * g + 1], less[2 * g], atMost[2 * g], less[2 * g + 1],
+                            atMost[2 * g + 1], groupFirst[g], groupLast[g]);
+                }
+            }
+        }
+        int next = 0;
+        for (int g = 0; g < groups; g++) {
+            double[] v = selectRange(groupFirst[g], groupLast[g], windows[g]);
+            for (double value : v) {
+                values[next++] = value;
+            }
+        }
+        return values;
+    }
+
+    /** Ranks first and last (equal or adjacent) starting from window w. */
+    private double[] selectRange(long first, long last, Window w) {
+        double spread = 1 / Math.sqrt(n);
+        double widen = 1;
+        while (w.candidates > listLimit) {
+            long before = w.candidates;
+            if (w.balanced) {
+                double pivot = w.pivot(0.5);
+                w.bracket(pivot, pivot, first, last);
+            } else if (Double.isFinite(w.lowValue) && Double.isFinite(w.highValue)) {
+                double[] bracket = w.interpolated(first, last, widen);
+                if (bracket == null) {
+                    w.balanced = true;
+                    continue;
+                }
+                widen = w.bracket(bracket[0], bracket[1], first, last) ? widen : widen * 4;
+            } else {
+                spread = w.rankTargeted(first, last, spread) ? spread : Math.min(0.25, spread * 2);
+            }
+            if (w.found) {
+                return first == last ? new double[] {w.foundValue(first)}
+                        : new double[] {w.foundValue(first), w.foundValue(last)};
+            }
+            // A step that failed to halve the candidates is followed by the weighted median of the row
+            // medians, which removes at least a quarter of them whatever the data.
+            w.balanced = w.candidates > before / 2;
+        }
+        int rank = (int) (first - w.below - 1);
+        int lastRank = (int) (last - w.below - 1);
+        if (w.candidates > 512 && Double.isFinite(w.lowValue) && Double.isFinite(w.highValue)) {
+            double[] v = finishByInterpolation(w, rank, lastRank);
+            if (v != null) {
+                return v;
+            }
+        }
+        double[] listed = new double[(int) w.candidates];
+        int count = 0;
+        for (int i = 0; i < n; i++) {
+            for (int c = w.lo[i]; c < w.hi[i]; c++) {
+                listed[count++] = at(i, c);
+            }
+        }
+        return selectListed(listed, count, rank, lastRank);
+    }
+
+    /**
+     * The last step without listing the window: one pass counts the candidates below an
+     * interpolated bracket of the ranks and keeps only those inside it (a few hundred), branch-free,
+     * which are then selected directly. Null when the ranks fell outside the bracket.
+     */
+    private double[] finishByInterpolation(Window w, int rank, int lastRank) {
+        double range = w.highValue - w.lowValue;
+        double guess = w.lowValue + range * ((rank + lastRank) / 2.0 + 0.5) / w.candidates;
+        double margin = range * 3 / Math.sqrt(w.candidates);
+        double low = guess - margin;
+        double high = guess + margin;
+        double[] kept = new double[(int) w.candidates];
+        int count = 0;
+        int below = 0;
+        for (int i = 0; i < n; i++) {
+            double xi = x[i];
+            for (int c = w.lo[i] + 1, end = w.hi[i] + 1; c < end; c++) {
+                double d = xi - yDescending[c];
+                below += d < low ? 1 : 0;
+                kept[count] = d;
+                count += d >= low && d <= high ? 1 : 0;
+            }
+        }
+        if (rank < below || lastRank >= below + count) {
+            return null;
+        }
+        return selectListed(kept, count, rank - below, lastRank - below);
+    }
+
+    /** Ranks rank..lastRank (0-based, equal or adjacent) of the first count listed values. */
+    private static double[] selectListed(double[] listed, int count, int rank, int lastRank) {
+        double value = QuickSelect.select(listed, count, rank);
+        if (lastRank == rank) {
+            return new double[] {value};
+        }
+        // QuickSelect leaves everything after rank at least its value: the next one is their minimum.
+        double next = Double.POSITIVE_INFINITY;
+        for (int i = rank + 1; i < count; i++) {
+            next = Math.min(next, listed[i]);
+        }
+        return new double[] {value, next};
+    }
+
+    /**
+     * The candidate columns [lo[i], hi[i]) of each row, and scratch space for one selection. Every
+     * difference left of a window is at most lowValue, every one right of it at least highValue, so
+     * a pivot strictly between them is counted by walking the windows only.
+     */
+    private final class Window {
+        final int[] lo;
+        final int[] hi;
+        /** Scratch for the counts at one or two pivots, made on first use (copies often never count). */
+        int[] less;
+        int[] atMost;
+        int[] less2;
+        int[] atMost2;
+        long below;
+        long candidates;
+        double lowValue = Double.NEGATIVE_INFINITY;
+        double highValue = Double.POSITIVE_INFINITY;
+        boolean balanced;
+        /** The last bracket's pivots are the values of every wanted rank: ranks up to foundSplit have foundLow. */
+        boolean found;
+        double foundLow;
+        double foundHigh;
+        long foundSplit;
+
+        Window() {
+            lo = new int[n];
+            hi = new int[n];
+            Arrays.fill(hi, m);
+            candidates = (long) n * m;
+        }
+
+        private Window(Window other) {
+            lo = other.lo.clone();
+            hi = other.hi.clone();
+            below = other.below;
+            candidates = other.candidates;
+            lowValue = other.lowValue;
+            highValue = other.highValue;
+        }
+
+        Window copy() {
+            return new Window(this);
+        }
+
+        /** Two row-quantile pivots at the relative ranks of first − spread and last + spread; true if they bracket. */
+        boolean rankTargeted(long first, long last, double spread) {
+            double from = (first - below - 0.5) / candidates - spread;
+            double to = (last - below - 0.5) / candidates + spread;
+            return bracket(pivot(Math.max(0, from)), pivot(Math.min(1, to)), first, last);
+        }
+
+        /** The weighted fraction-quantile of the rows' fraction-quantiles: a candidate near relative rank fraction. */
+        double pivot(double fraction) {
+            long target = Math.max(1, Math.min(candidates, (long) Math.ceil(fraction * candidates)));
+            if (candidates == (long) n * m) {
+                // Untouched windows: every row's quantile sits in the same column and the rows ascend.
+                int column = (int) Math.min(m - 1L, (long) (fraction * m));
+                int row = (int) ((target - 1) / m);
+                return at(row, column);
+            }
+            double[] rowValues = new double[n];
+            long[] rowWeights = new long[n];
             int rows = 0;
             for (int i = 0; i < n; i++) {
                 int width = hi[i] - lo[i];
@@ -75,97 +305,196 @@ final class PairwiseDifferences {
                     rows++;
                 }
             }
-            long targetWeight = Math.max(1, Math.min(candidates, (long) Math.ceil(fraction * candidates)));
-            double pivot = weightedSelect(rowValues, rowWeights, rows, targetWeight);
-            long lessCount = countLess(pivot, less);
-            long atMostCount = countAtMost(pivot, atMost);
-            if (lessCount < k && k <= atMostCount) {
-                return pivot;
+            return weightedSelect(rowValues, rowWeights, rows, target);
+        }
+
+        /**
+         * Two values around the interpolated value of ranks first..last: inside a bracket the
+         * distribution of the differences is close to linear, with an error, as a fraction of the
+         * window, that shrinks like 1/√candidates. Null when the window's values leave no room.
+         */
+        double[] interpolated(long first, long last, double widen) {
+            double range = highValue - lowValue;
+            double guess = lowValue + range * ((first + last) / 2.0 - below - 0.5) / candidates;
+            double margin = Math.min(0.25, widen * Math.max(0.005, 2.5 / Math.sqrt(candidates)));
+            double low = Math.max(lowValue + range * 1e-9, guess - range * margin);
+            double high = Math.min(highValue - range * 1e-9, guess + range * margin);
+            return low > lowValue && low < high && high < highValue ? new double[] {low, high} : null;
+        }
+
+        /** Counts at two pivots low ≤ high and keeps the part that holds ranks first..last; see {@link #apply}. */
+        boolean bracket(double low, double high, long first, long last) {
+            if (less == null) {
+                less = new int[n];
+                atMost = new int[n];
+                less2 = new int[n];
+                atMost2 = new int[n];
             }
-            long remaining = 0;
-            below = 0;
+            if (low == high) {
+                count(low, less, atMost);
+                return apply(low, high, less, atMost, less, atMost, first, last);
+            }
+            countBoth(low, high);
+            return apply(low, high, less, atMost, less2, atMost2, first, last);
+        }
+
+        /**
+         * Keeps the part that holds ranks first..last, given the per-row counts at two pivots
+         * low ≤ high: between them, below low or above high. Sets {@link #found} when the pivots
+         * are the answer; returns whether the ranks fell between the pivots.
+         */
+        boolean apply(double low, double high, int[] lessLowRows, int[] atMostLowRows, int[] lessHighRows,
+                      int[] atMostHighRows, long first, long last) {
+            long lessLow = sum(lessLowRows);
+            long atMostLow = sum(atMostLowRows);
+            if (last <= lessLow) {
+                System.arraycopy(lessLowRows, 0, hi, 0, n);
+                highValue = low;
+                recount();
+                return false;
+            }
+            long lessHigh = sum(lessHighRows);
+            long atMostHigh = sum(atMostHighRows);
+            // Answered when first..last all fall in the pivots' groups of equal values, with nothing between.
+            boolean firstAtPivot = (lessLow < first && first <= atMostLow) || (lessHigh < first && first <= atMostHigh);
+            boolean lastAtPivot = (lessLow < last && last <= atMostLow) || (lessHigh < last && last <= atMostHigh);
+            if (firstAtPivot && lastAtPivot && (last <= atMostLow || first > lessHigh || lessHigh <= atMostLow)) {
+                found = true;
+                foundLow = low;
+                foundHigh = high;
+                foundSplit = atMostLow;
+                return true;
+            }
+            if (first > atMostHigh) {
+                System.arraycopy(atMostHighRows, 0, lo, 0, n);
+                lowValue = high;
+                recount();
+                return false;
+            }
+            boolean between = first > atMostLow && last <= lessHigh;
+            if (first > atMostLow) {
+                System.arraycopy(atMostLowRows, 0, lo, 0, n);
+                lowValue = low;
+            }
+            if (last <= lessHigh) {
+                System.arraycopy(lessHighRows, 0, hi, 0, n);
+                highValue = high;
+            }
+            recount();
+            return between;
+        }
+
+        double foundValue(long rank) {
+            return rank <= foundSplit ? foundLow : foundHigh;
+        }
+
+        private void recount() {
+            long b = 0;
+            long c = 0;
             for (int i = 0; i < n; i++) {
-                if (k <= lessCount) {
-                    hi[i] = Math.min(hi[i], less[i]);
-                } else {
-                    lo[i] = Math.max(lo[i], atMost[i]);
-                }
-                if (hi[i] < lo[i]) {
-                    hi[i] = lo[i];
-                }
-                below += lo[i];
-                remaining += hi[i] - lo[i];
+                b += lo[i];
+                c += hi[i] - lo[i];
             }
-            median = remaining > candidates / 2;
-            candidates = remaining;
+            below = b;
+            candidates = c;
         }
-        double[] listed = new double[(int) candidates];
-        int count = 0;
-        for (int i = 0; i < n; i++) {
-            for (int c = lo[i]; c < hi[i]; c++) {
-                listed[count++] = at(i, c);
-            }
-        }
-        return QuickSelect.select(listed, count, (int) (k - below - 1));
-    }
 
-    /** Per row, how many differences are below t; returns the total. */
-    long countLess(double t, int[] perRow) {
-        long total = 0;
-        int c = m;
-        for (int i = 0; i < n; i++) {
-            while (c > 0 && at(i, c - 1) >= t) {
+        private long sum(int[] perRow) {
+            long s = 0;
+            for (int v : perRow) {
+                s += v;
+            }
+            return s;
+        }
+
+        /**
+         * Per row the differences below t and at most t. Only the window can hold the boundary (left
+         * of it all are below t, right of it all above), and the boundary moves left from row to row,
+         * so the walk is O(n + m). Equal values are looked for only where the first value at or above
+         * t equals it, which continuous data never has.
+         */
+        private void count(double t, int[] lessPerRow, int[] atMostPerRow) {
+            int cl = m;
+            int ca = m;
+            for (int i = 0; i < n; i++) {
+                int top = hi[i];
+                double xi = x[i];
+                cl = boundaryBelow(xi, t, Math.min(cl, top));
+                ca = boundaryAtMost(xi, t, cl, ca, top);
+                lessPerRow[i] = cl;
+                atMostPerRow[i] = ca;
+            }
+        }
+
+        /** {@link #count} at low into less/atMost and at high into less2/atMost2, in one walk. */
+        private void countBoth(double low, double high) {
+            int cl = m;
+            int ca = m;
+            int cl2 = m;
+            int ca2 = m;
+            for (int i = 0; i < n; i++) {
+                int top = hi[i];
+                double xi = x[i];
+                cl = boundaryBelow(xi, low, Math.min(cl, top));
+                ca = boundaryAtMost(xi, low, cl, ca, top);
+                cl2 = boundaryBelow(xi, high, Math.min(cl2, top));
+                ca2 = boundaryAtMost(xi, high, cl2, ca2, top);
+                less[i] = cl;
+                atMost[i] = ca;
+                less2[i] = cl2;
+                atMost2[i] = ca2;
+            }
+        }
+
+        /** {@link #count} at every pivot (any order) in one walk of the windows. */
+        void countAll(double[] pivots, int[][] lessRows, int[][] atMostRows) {
+            int k = pivots.length;
+            int[] cl = new int[k];
+            int[] ca = new int[k];
+            Arrays.fill(cl, m);
+            Arrays.fill(ca, m);
+            for (int i = 0; i < n; i++) {
+                int top = hi[i];
+                double xi = x[i];
+                for (int p = 0; p < k; p++) {
+                    int below = boundaryBelow(xi, pivots[p], Math.min(cl[p], top));
+                    int atMostP = boundaryAtMost(xi, pivots[p], below, ca[p], top);
+                    cl[p] = below;
+                    ca[p] = atMostP;
+                    lessRows[p][i] = below;
+                    atMostRows[p][i] = atMostP;
+                }
+            }
+        }
+
+        /**
+         * The number of columns of the row below t, walking left from start. Left of the window all
+         * are below t, and left of column 0 stands the sentinel, so the walk needs no bound. The
+         * first steps are taken without branching (the walk is short and its length unpredictable).
+         */
+        private int boundaryBelow(double xi, double t, int start) {
+            double[] y = yDescending;
+            int c = start;
+            c -= xi - y[c] >= t ? 1 : 0;
+            c -= xi - y[c] >= t ? 1 : 0;
+            c -= xi - y[c] >= t ? 1 : 0;
+            while (xi - y[c] >= t) {
                 c--;
             }
-            perRow[i] = c;
-            total += c;
+            return c;
         }
-        return total;
-    }
 
-    /** Per row, how many differences are at most t; returns the total. */
-    long countAtMost(double t, int[] perRow) {
-        long total = 0;
-        int c = m;
-        for (int i = 0; i < n; i++) {
-            while (c > 0 && at(i, c - 1) > t) {
+        /** The number of columns of the row at most t, given those below t and the previous row's answer. */
+        private int boundaryAtMost(double xi, double t, int below, int previous, int top) {
+            if (below >= top || xi - yDescending[below + 1] != t) {
+                return below;
+            }
+            int c = Math.min(Math.max(previous, below), top);
+            while (c > below && xi - yDescending[c] > t) {
                 c--;
             }
-            perRow[i] = c;
-            total += c;
+            return c;
         }
-        return total;
-    }
-
-    long countAtMost(double t) {
-        return countAtMost(t, new int[n]);
-    }
-
-    /** The smallest difference above t, or NaN when none is. */
-    double smallestAbove(double t) {
-        int[] atMost = new int[n];
-        countAtMost(t, atMost);
-        double best = Double.NaN;
-        for (int i = 0; i < n; i++) {
-            if (atMost[i] < m) {
-                double v = at(i, atMost[i]);
-                if (Double.isNaN(best) || v < best) {
-                    best = v;
-                }
-            }
-        }
-        return best;
-    }
-
-    /** The median of all differences: the Hodges-Lehmann estimate of the shift. */
-    double median() {
-        long total = size();
-        if (total % 2 == 1) {
-            return select((total + 1) / 2);
-        }
-        double low = select(total / 2);
-        double high = countAtMost(low) >= total / 2 + 1 ? low : smallestAbove(low);
-        return (low + high) / 2;
     }
 
     /**

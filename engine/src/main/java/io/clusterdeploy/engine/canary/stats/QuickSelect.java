@@ -1,6 +1,10 @@
 package io.clusterdeploy.engine.canary.stats;
 
-/** The k-th smallest (0-based) of the first length values, reordering them; expected linear time. */
+/**
+ * The k-th smallest (0-based) of the first length values, by Hoare partitioning around the value
+ * at k (Wirth's FIND). Reorders the values so that none before k is larger and none after it
+ * smaller. Expected linear time.
+ */
 final class QuickSelect {
     private QuickSelect() {
     }
@@ -12,35 +16,31 @@ final class QuickSelect {
         int lo = 0;
         int hi = length - 1;
         while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            double a = values[lo];
-            double b = values[mid];
-            double c = values[hi];
-            double pivot = Math.max(Math.min(a, b), Math.min(Math.max(a, b), c));
-            int lt = lo;
-            int gt = hi;
+            double pivot = values[k];
             int i = lo;
-            while (i <= gt) {
-                double v = values[i];
-                if (v < pivot) {
-                    values[i] = values[lt];
-                    values[lt++] = v;
-                    i++;
-                } else if (v > pivot) {
-                    values[i] = values[gt];
-                    values[gt--] = v;
-                } else {
+            int j = hi;
+            do {
+                while (values[i] < pivot) {
                     i++;
                 }
+                while (pivot < values[j]) {
+                    j--;
+                }
+                if (i <= j) {
+                    double t = values[i];
+                    values[i] = values[j];
+                    values[j] = t;
+                    i++;
+                    j--;
+                }
+            } while (i <= j);
+            if (j < k) {
+                lo = i;
             }
-            if (k < lt) {
-                hi = lt - 1;
-            } else if (k > gt) {
-                lo = gt + 1;
-            } else {
-                return pivot;
+            if (k < i) {
+                hi = j;
             }
         }
-        return values[lo];
+        return values[k];
     }
 }

@@ -15,7 +15,7 @@ public final class SortedSample {
         this.tieTerm = tieTerm(sorted);
     }
 
-    /** Copies and sorts; rejects NaN and infinities, which have no rank. */
+    /** Copies and sorts ({@link RadixSort}; −0.0 becomes 0.0); rejects NaN and infinities, which have no rank. */
     public static SortedSample of(double... values) {
         double[] copy = values.clone();
         for (double v : copy) {
@@ -23,7 +23,7 @@ public final class SortedSample {
                 throw new IllegalArgumentException("a sample must hold finite values only, found " + v);
             }
         }
-        Arrays.sort(copy);
+        RadixSort.sort(copy);
         return new SortedSample(copy);
     }
 

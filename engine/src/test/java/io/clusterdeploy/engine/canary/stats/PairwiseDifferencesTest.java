@@ -44,6 +44,35 @@ class PairwiseDifferencesTest {
     }
 
     @Test
+    void severalRanksAtOnceMatchTheSortedDifferences() {
+        SplittableRandom random = new SplittableRandom(13);
+        for (int trial = 0; trial < 16; trial++) {
+            double[] x = sample(random, 200 + random.nextInt(1300), trial % 4 == 1);
+            double[] y = sample(random, 200 + random.nextInt(1300), trial % 4 == 3);
+            if (trial % 4 == 2) {
+                for (int i = 0; i < x.length; i++) {
+                    x[i] = Math.exp(x[i] / 10); // skewed, like latency
+                }
+            }
+            double[] sorted = naive(x, y);
+            PairwiseDifferences d = new PairwiseDifferences(SortedSample.of(x), SortedSample.of(y));
+            long total = sorted.length;
+            long spread = Math.max(1, total / 40);
+            long[] ranks = {total / 2 - spread, total / 2, total / 2 + 1, total / 2 + spread};
+            double[] values = d.selectRanks(ranks);
+            for (int r = 0; r < ranks.length; r++) {
+                assertThat(values[r]).as("trial %d, rank %d of %d", trial, ranks[r], total)
+                        .isEqualTo(sorted[(int) ranks[r] - 1]);
+            }
+            long[] edges = {1, 2, total - 1, total};
+            double[] edgeValues = d.selectRanks(edges);
+            for (int r = 0; r < edges.length; r++) {
+                assertThat(edgeValues[r]).isEqualTo(sorted[(int) edges[r] - 1]);
+            }
+        }
+    }
+
+    @Test
     void allDifferencesEqual() {
         PairwiseDifferences d = new PairwiseDifferences(SortedSample.of(3, 3, 3), SortedSample.of(1, 1));
         for (int k = 1; k <= 6; k++) {
