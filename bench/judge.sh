@@ -10,10 +10,13 @@ cd "$root"
 mvn -B -q -pl bench/jmh -am package -DskipTests
 classpath="$root/bench/jmh/target/classes:$(cat "$root/bench/jmh/target/classpath.txt")"
 out="$(mktemp)"
+# The machine is shared: say how busy it was, so that a figure can be read against it.
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
 trap 'rm -f "$out"' EXIT
 java -cp "$classpath" org.openjdk.jmh.Main 'io.clusterdeploy.bench.(JudgeBenchmark|MannWhitneyBenchmark)' \
   -t 1 -rf json -rff "$out" "$@"
 echo
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
 python3 - "$out" <<'PY'
 import json, sys
 for r in json.load(open(sys.argv[1])):

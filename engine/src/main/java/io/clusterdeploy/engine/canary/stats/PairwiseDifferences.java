@@ -126,8 +126,8 @@ final class PairwiseDifferences {
                 }
             }
             if (usable) {
-                int[][] less = new int[pivots.length][n];
-                int[][] atMost = new int[pivots.length][n];
+                int[][] less = new int[pivots.length][n + 2];
+                int[][] atMost = new int[pivots.length][n + 2];
                 shared.countAll(pivots, less, atMost);
                 for (int g = 0; g < groups; g++) {
                     windows[g].apply(pivots[2 * g], pivots[2 * g + 1], less[2 * g], atMost[2 * g], less[2 * g + 1],
@@ -241,12 +241,18 @@ final class PairwiseDifferences {
     private final class Window {
         final int[] lo;
         final int[] hi;
-        /** Scratch for the counts at one or two pivots, made on first use (copies often never count). */
+        /**
+         * Scratch for the per-row counts at one or two pivots, made on first use (copies often never
+         * count); indexes n and n + 1 hold the total (it may pass 2³¹).
+         */
         int[] less;
         int[] atMost;
         int[] less2;
         int[] atMost2;
+        /** Σ lo: the differences known to be below the wanted ranks. */
         long below;
+        /** Σ hi. */
+        long top;
         long candidates;
         double lowValue = Double.NEGATIVE_INFINITY;
         double highValue = Double.POSITIVE_INFINITY;
@@ -261,13 +267,15 @@ final class PairwiseDifferences {
             lo = new int[n];
             hi = new int[n];
             Arrays.fill(hi, m);
-            candidates = (long) n * m;
+            top = (long) n * m;
+            candidates = top;
         }
 
         private Window(Window other) {
             lo = other.lo.clone();
             hi = other.hi.clone();
             below = other.below;
+            top = other.top;
             candidates = other.candidates;
             lowValue = other.lowValue;
             highValue = other.highValue;
@@ -325,10 +333,10 @@ final class PairwiseDifferences {
         /** Counts at two pivots low ≤ high and keeps the part that holds ranks first..last; see {@link #apply}. */
         boolean bracket(double low, double high, long first, long last) {
             if (less == null) {
-                less = new int[n];
-                atMost = new int[n];
-                less2 = new int[n];
-                atMost2 = new int[n];
+                less = new int[n + 2];
+                atMost = new int[n + 2];
+                less2 = new int[n + 2];
+                atMost2 = new int[n + 2];
             }
             if (low == high) {
                 count(low, less, atMost);
@@ -348,8 +356,7 @@ final class PairwiseDifferences {
             long lessLow = sum(lessLowRows);
             long atMostLow = sum(atMostLowRows);
             if (last <= lessLow) {
-                System.arraycopy(lessLowRows, 0, hi, 0, n);
-                highValue = low;
+                setHigh(lessLowRows, low);
                 recount();
                 return false;
             }
@@ -366,19 +373,16 @@ final class PairwiseDifferences {
                 return true;
             }
             if (first > atMostHigh) {
-                System.arraycopy(atMostHighRows, 0, lo, 0, n);
-                lowValue = high;
+                setLow(atMostHighRows, high);
                 recount();
                 return false;
             }
             boolean between = first > atMostLow && last <= lessHigh;
             if (first > atMostLow) {
-                System.arraycopy(atMostLowRows, 0, lo, 0, n);
-                lowValue = low;
+                setLow(atMostLowRows, low);
             }
             if (last <= lessHigh) {
-                System.arraycopy(lessHighRows, 0, hi, 0, n);
-                highValue = high;
+                setHigh(lessHighRows, high);
             }
             recount();
             return between;
@@ -388,23 +392,29 @@ final class PairwiseDifferences {
             return rank <= foundSplit ? foundLow : foundHigh;
         }
 
+        private void setHigh(int[] rows, double value) {
+            System.arraycopy(rows, 0, hi, 0, n);
+            top = sum(rows);
+            highValue = value;
+        }
+
+        private void setLow(int[] rows, double value) {
+            System.arraycopy(rows, 0, lo, 0, n);
+            below = sum(rows);
+            lowValue = value;
+        }
+
         private void recount() {
-            long b = 0;
-            long c = 0;
-            for (int i = 0; i < n; i++) {
-                b += lo[i];
-                c += hi[i] - lo[i];
-            }
-            below = b;
-            candidates = c;
+            candidates = top - below;
         }
 
         private long sum(int[] perRow) {
-            long s = 0;
-            for (int v : perRow) {
-                s += v;
-            }
-            return s;
+            return ((long) perRow[n + 1] << 32) | (perRow[n] & 0xFFFFFFFFL);
+        }
+
+        private void setTotal(int[] perRow, long total) {
+            perRow[n] = (int) total;
+            perRow[n + 1] = (int) (total >>> 32);
         }
 
         /**
@@ -416,14 +426,20 @@ final class PairwiseDifferences {
         private void count(double t, int[] lessPerRow, int[] atMostPerRow) {
             int cl = m;
             int ca = m;
+            long lessTotal = 0;
+            long atMostTotal = 0;
             for (int i = 0; i < n; i++) {
-                int top = hi[i];
+                int end = hi[i];
                 double xi = x[i];
-                cl = boundaryBelow(xi, t, Math.min(cl, top));
-                ca = boundaryAtMost(xi, t, cl, ca, top);
+                cl = boundaryBelow(xi, t, Math.min(cl, end));
+                ca = boundaryAtMost(xi, t, cl, ca, end);
                 lessPerRow[i] = cl;
                 atMostPerRow[i] = ca;
+                lessTotal += cl;
+                atMostTotal += ca;
             }
+            setTotal(lessPerRow, lessTotal);
+            setTotal(atMostPerRow, atMostTotal);
         }
 
         /** {@link #count} at low into less/atMost and at high into less2/atMost2, in one walk. */
@@ -432,18 +448,30 @@ final class PairwiseDifferences {
             int ca = m;
             int cl2 = m;
             int ca2 = m;
+            long t1 = 0;
+            long t2 = 0;
+            long t3 = 0;
+            long t4 = 0;
             for (int i = 0; i < n; i++) {
-                int top = hi[i];
+                int end = hi[i];
                 double xi = x[i];
-                cl = boundaryBelow(xi, low, Math.min(cl, top));
-                ca = boundaryAtMost(xi, low, cl, ca, top);
-                cl2 = boundaryBelow(xi, high, Math.min(cl2, top));
-                ca2 = boundaryAtMost(xi, high, cl2, ca2, top);
+                cl = boundaryBelow(xi, low, Math.min(cl, end));
+                ca = boundaryAtMost(xi, low, cl, ca, end);
+                cl2 = boundaryBelow(xi, high, Math.min(cl2, end));
+                ca2 = boundaryAtMost(xi, high, cl2, ca2, end);
                 less[i] = cl;
                 atMost[i] = ca;
                 less2[i] = cl2;
                 atMost2[i] = ca2;
+                t1 += cl;
+                t2 += ca;
+                t3 += cl2;
+                t4 += ca2;
             }
+            setTotal(less, t1);
+            setTotal(atMost, t2);
+            setTotal(less2, t3);
+            setTotal(atMost2, t4);
         }
 
         /** {@link #count} at every pivot (any order) in one walk of the windows. */
@@ -451,19 +479,27 @@ final class PairwiseDifferences {
             int k = pivots.length;
             int[] cl = new int[k];
             int[] ca = new int[k];
+            long[] lessTotals = new long[k];
+            long[] atMostTotals = new long[k];
             Arrays.fill(cl, m);
             Arrays.fill(ca, m);
             for (int i = 0; i < n; i++) {
-                int top = hi[i];
+                int end = hi[i];
                 double xi = x[i];
                 for (int p = 0; p < k; p++) {
-                    int below = boundaryBelow(xi, pivots[p], Math.min(cl[p], top));
-                    int atMostP = boundaryAtMost(xi, pivots[p], below, ca[p], top);
+                    int below = boundaryBelow(xi, pivots[p], Math.min(cl[p], end));
+                    int atMostP = boundaryAtMost(xi, pivots[p], below, ca[p], end);
                     cl[p] = below;
                     ca[p] = atMostP;
                     lessRows[p][i] = below;
                     atMostRows[p][i] = atMostP;
+                    lessTotals[p] += below;
+                    atMostTotals[p] += atMostP;
                 }
+            }
+            for (int p = 0; p < k; p++) {
+                setTotal(lessRows[p], lessTotals[p]);
+                setTotal(atMostRows[p], atMostTotals[p]);
             }
         }
 
