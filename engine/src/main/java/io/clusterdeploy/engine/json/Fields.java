@@ -134,9 +134,7 @@ public final class Fields {
             if (!(list.get(i) instanceof Map<?, ?> m)) {
                 throw ClusterDeployException.invalid(itemPath, itemPath + " must be an object");
             }
-            Map<String, Object> copy = new LinkedHashMap<>();
-            m.forEach((k, val) -> copy.put(String.valueOf(k), val));
-            out.add(new Fields(itemPath, copy));
+            out.add(new Fields(itemPath, withStringKeys(m)));
         }
         return List.copyOf(out);
     }
@@ -190,6 +188,10 @@ public final class Fields {
         if (!(v instanceof Map<?, ?> m)) {
             throw ClusterDeployException.invalid(path(key), path(key) + " must be an object");
         }
+        return withStringKeys(m);
+    }
+
+    private static Map<String, Object> withStringKeys(Map<?, ?> m) {
         Map<String, Object> copy = new LinkedHashMap<>();
         m.forEach((k, val) -> copy.put(String.valueOf(k), val));
         return copy;

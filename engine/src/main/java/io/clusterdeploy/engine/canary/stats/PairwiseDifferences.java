@@ -339,10 +339,10 @@ final class PairwiseDifferences {
                 atMost2 = new int[n + 2];
             }
             if (low == high) {
-                count(low, less, atMost);
+                countAll(new double[] {low}, new int[][] {less}, new int[][] {atMost});
                 return apply(low, high, less, atMost, less, atMost, first, last);
             }
-            countBoth(low, high);
+            countAll(new double[] {low, high}, new int[][] {less, less2}, new int[][] {atMost, atMost2});
             return apply(low, high, less, atMost, less2, atMost2, first, last);
         }
 
@@ -418,63 +418,12 @@ final class PairwiseDifferences {
         }
 
         /**
-         * Per row the differences below t and at most t. Only the window can hold the boundary (left
-         * of it all are below t, right of it all above), and the boundary moves left from row to row,
-         * so the walk is O(n + m). Equal values are looked for only where the first value at or above
-         * t equals it, which continuous data never has.
+         * Per row the differences below each pivot and at most it, in one walk of the windows (the
+         * pivots in any order). Only the window can hold a boundary (left of it all are below the
+         * pivot, right of it all above), and a boundary moves left from row to row, so the walk is
+         * O(n + m) per pivot. Equal values are looked for only where the first value at or above
+         * the pivot equals it, which continuous data never has.
          */
-        private void count(double t, int[] lessPerRow, int[] atMostPerRow) {
-            int cl = m;
-            int ca = m;
-            long lessTotal = 0;
-            long atMostTotal = 0;
-            for (int i = 0; i < n; i++) {
-                int end = hi[i];
-                double xi = x[i];
-                cl = boundaryBelow(xi, t, Math.min(cl, end));
-                ca = boundaryAtMost(xi, t, cl, ca, end);
-                lessPerRow[i] = cl;
-                atMostPerRow[i] = ca;
-                lessTotal += cl;
-                atMostTotal += ca;
-            }
-            setTotal(lessPerRow, lessTotal);
-            setTotal(atMostPerRow, atMostTotal);
-        }
-
-        /** {@link #count} at low into less/atMost and at high into less2/atMost2, in one walk. */
-        private void countBoth(double low, double high) {
-            int cl = m;
-            int ca = m;
-            int cl2 = m;
-            int ca2 = m;
-            long t1 = 0;
-            long t2 = 0;
-            long t3 = 0;
-            long t4 = 0;
-            for (int i = 0; i < n; i++) {
-                int end = hi[i];
-                double xi = x[i];
-                cl = boundaryBelow(xi, low, Math.min(cl, end));
-                ca = boundaryAtMost(xi, low, cl, ca, end);
-                cl2 = boundaryBelow(xi, high, Math.min(cl2, end));
-                ca2 = boundaryAtMost(xi, high, cl2, ca2, end);
-                less[i] = cl;
-                atMost[i] = ca;
-                less2[i] = cl2;
-                atMost2[i] = ca2;
-                t1 += cl;
-                t2 += ca;
-                t3 += cl2;
-                t4 += ca2;
-            }
-            setTotal(less, t1);
-            setTotal(atMost, t2);
-            setTotal(less2, t3);
-            setTotal(atMost2, t4);
-        }
-
-        /** {@link #count} at every pivot (any order) in one walk of the windows. */
         void countAll(double[] pivots, int[][] lessRows, int[][] atMostRows) {
             int k = pivots.length;
             int[] cl = new int[k];
