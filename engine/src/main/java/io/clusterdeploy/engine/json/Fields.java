@@ -54,8 +54,9 @@ public final class Fields {
         if (v == null) {
             return fallback;
         }
-        if (v instanceof String s) {
-            return s;
+        if (v instanceof CharSequence s) {
+            // A Groovy map from a Pipeline script carries interpolated strings as GStrings.
+            return s.toString();
         }
         throw ClusterDeployException.invalid(path(key), path(key) + " must be a string, was " + sent(v));
     }
@@ -128,6 +129,56 @@ public final class Fields {
         return optionalInt(key, 0, min, max);
     }
 
+    /** A finite number (JSON, YAML, or a Groovy BigDecimal), or a numeric string, within [min, max]. */
+    public double optionalDouble(String key, double fallback, double min, double max) {
+        read.add(key);
+        Object v = map.get(key);
+        if (v == null) {
+            return fallback;
+        }
+        double d;
+        if (v instanceof Number num) {
+            d = num.doubleValue();
+        } else if (v instanceof CharSequence s && s.toString().trim().matches("[-+]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][-+]?[0-9]+)?")) {
+            d = Double.parseDouble(s.toString().trim());
+        } else {
+            throw ClusterDeployException.invalid(path(key), path(key) + " must be a number");
+        }
+        if (!Double.isFinite(d)) {
+            throw ClusterDeployException.invalid(path(key), path(key) + " must be a finite number");
+        }
+        if (d < min || d > max) {
+            throw ClusterDeployException.invalid(path(key),
+                    path(key) + " must be between " + number(min) + " and " + number(max) + ", was " + number(d));
+        }
+        return d;
+    }
+
+    private static String number(double d) {
+        return d == Math.rint(d) && Math.abs(d) < 1e15 ? String.valueOf((long) d) : String.valueOf(d);
+    }
+
+    /** A list of objects, each read with its own path ({@code metrics[2]}); empty when absent. */
+    public List<Fields> objectList(String key) {
+        read.add(key);
+        Object v = map.get(key);
+        if (v == null) {
+            return List.of();
+        }
+        if (!(v instanceof List<?> list)) {
+            throw ClusterDeployException.invalid(path(key), path(key) + " must be a list of objects");
+        }
+        List<Fields> out = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            String itemPath = path(key) + "[" + i + "]";
+            if (!(list.get(i) instanceof Map<?, ?> m)) {
+                throw ClusterDeployException.invalid(itemPath, itemPath + " must be an object");
+            }
+            out.add(new Fields(itemPath, withStringKeys(m)));
+        }
+        return List.copyOf(out);
+    }
+
     public boolean optionalBoolean(String key, boolean fallback) {
         read.add(key);
         Object v = map.get(key);
@@ -151,11 +202,11 @@ public final class Fields {
         }
         List<String> out = new ArrayList<>();
         for (int i = 0; i < list.size(); i++) {
-            if (!(list.get(i) instanceof String s) || s.isBlank()) {
+            if (!(list.get(i) instanceof CharSequence s) || s.toString().isBlank()) {
                 throw ClusterDeployException.invalid(path(key) + "[" + i + "]",
                         path(key) + "[" + i + "] must be a non-empty string");
             }
-            out.add(s);
+            out.add(s.toString());
         }
         return List.copyOf(out);
     }
@@ -174,6 +225,10 @@ public final class Fields {
         if (!(v instanceof Map<?, ?> m)) {
             throw ClusterDeployException.invalid(path(key), path(key) + " must be an object, was " + sent(v));
         }
+        return withStringKeys(m);
+    }
+
+    private static Map<String, Object> withStringKeys(Map<?, ?> m) {
         Map<String, Object> copy = new LinkedHashMap<>();
         m.forEach((k, val) -> copy.put(String.valueOf(k), val));
         return copy;
