@@ -129,7 +129,7 @@ public final class Fields {
         return optionalInt(key, 0, min, max);
     }
 
-    /** A finite number (JSON, YAML, or a Groovy BigDecimal), or a numeric string, within [min, max]. */
+    /** A finite number (JSON, YAML, or a Groovy BigDecimal) within [min, max]; a string is not a number. */
     public double optionalDouble(String key, double fallback, double min, double max) {
         read.add(key);
         Object v = map.get(key);
@@ -139,10 +139,8 @@ public final class Fields {
         double d;
         if (v instanceof Number num) {
             d = num.doubleValue();
-        } else if (v instanceof CharSequence s && s.toString().trim().matches("[-+]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][-+]?[0-9]+)?")) {
-            d = Double.parseDouble(s.toString().trim());
         } else {
-            throw ClusterDeployException.invalid(path(key), path(key) + " must be a number");
+            throw ClusterDeployException.invalid(path(key), path(key) + " must be a number, was " + sent(v));
         }
         if (!Double.isFinite(d)) {
             throw ClusterDeployException.invalid(path(key), path(key) + " must be a finite number");
