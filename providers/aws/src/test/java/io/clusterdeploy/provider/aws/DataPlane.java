@@ -158,6 +158,11 @@ final class DataPlane implements MotoProxy.Hooks, AutoCloseable {
         return instanceIds.stream().noneMatch(id -> processes.containsKey(id) && processes.get(id).alive());
     }
 
+    /** Requests the routers are forwarding right now. */
+    int inFlight() {
+        return targets.values().stream().flatMap(ts -> ts.values().stream()).mapToInt(t -> t.inFlight.get()).sum();
+    }
+
     int runningProcesses() {
         return (int) processes.values().stream().filter(SampleProcess::alive).count();
     }
