@@ -96,6 +96,7 @@ final class MotoProxy implements AutoCloseable {
     private volatile double faultRate;
     private volatile Random random = new Random(1);
     private volatile boolean running = true;
+    private final Map<String, Fault> failNext = new ConcurrentHashMap<>();
 
     MotoProxy(String motoEndpoint) throws IOException {
         this.moto = motoEndpoint;
@@ -115,6 +116,11 @@ final class MotoProxy implements AutoCloseable {
     void faults(double rate, long seed) {
         this.random = new Random(seed);
         this.faultRate = rate;
+    }
+
+    /** The next call of {@code action} fails with {@code fault} (once). */
+    void failNext(String action, Fault fault) {
+        failNext.put(action, fault);
     }
 
     Map<Fault, Integer> injected() {
@@ -191,9 +197,9 @@ final class MotoProxy implements AutoCloseable {
         Call call = new Call(service, params.getOrDefault("Action", "?"), params);
         counts.computeIfAbsent(call.key(), k -> new AtomicInteger()).incrementAndGet();
         calls.add(call);
-        Fault fault = null;
+        Fault fault = failNext.remove(call.action());
         synchronized (this) {
-            if (faultRate > 0 && random.nextDouble() < faultRate) {
+            if (fault == null && faultRate > 0 && random.nextDouble() < faultRate) {
                 fault = Fault.values()[random.nextInt(Fault.values().length)];
             }
         }
