@@ -46,11 +46,11 @@ final class AwsErrors {
             String code = code(s);
             String text = s.awsErrorDetails() != null && s.awsErrorDetails().errorMessage() != null
                     ? s.awsErrorDetails().errorMessage() : s.getMessage();
-            if (CREDENTIAL_CODES.contains(code)) {
+            if (CREDENTIAL_CODES.contains(code) || code.isEmpty() && s.statusCode() == 401) {
                 return new ClusterDeployException(ErrorKind.INVALID_INPUT, field, what + ": AWS refused the credentials"
                         + " of account '" + account + "' (" + code + "): " + text, e);
             }
-            if (DENIED_CODES.contains(code)) {
+            if (DENIED_CODES.contains(code) || code.isEmpty() && s.statusCode() == 403) {
                 return new ClusterDeployException(ErrorKind.INVALID_INPUT, field, what + ": account '" + account
                         + "' is not allowed to do this (" + code + "); see the IAM policy in docs/aws.md: " + text, e);
             }
@@ -68,8 +68,28 @@ final class AwsErrors {
                 + e.getMessage(), e);
     }
 
+    private static final java.util.regex.Pattern RAW_CODE = java.util.regex.Pattern.compile("<Code>([^<]+)</Code>");
+
+    /**
+     * AWS's error code, or "" when there is none. Where the SDK found none in a body that has one (an error document
+     * shaped unlike the service's usual one, as moto's authorization errors are), the body's first Code.
+     */
     static String code(AwsServiceException e) {
-        return e.awsErrorDetails() == null ? "" : String.valueOf(e.awsErrorDetails().errorCode());
+        if (e.awsErrorDetails() == null) {
+            return "";
+        }
+        String code = e.awsErrorDetails().errorCode();
+        if (code != null && !code.isEmpty()) {
+            return code;
+        }
+        var raw = e.awsErrorDetails().rawResponse();
+        if (raw != null) {
+            java.util.regex.Matcher m = RAW_CODE.matcher(raw.asUtf8String());
+            if (m.find()) {
+                return m.group(1);
+            }
+        }
+        return "";
     }
 
     static boolean hasCode(Throwable t, String... codes) {

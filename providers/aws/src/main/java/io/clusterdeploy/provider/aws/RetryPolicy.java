@@ -41,9 +41,11 @@ final class RetryPolicy {
     }
 
     static boolean isThrottling(Throwable t) {
-        return t instanceof AwsServiceException e
-                && (e.statusCode() == 429 || e.awsErrorDetails() != null
-                && THROTTLING_CODES.contains(e.awsErrorDetails().errorCode()));
+        return t instanceof AwsServiceException e && (e.statusCode() == 429 || THROTTLING_CODES.contains(code(e)));
+    }
+
+    private static String code(AwsServiceException e) {
+        return AwsErrors.code(e);
     }
 
     static boolean isRetryable(Throwable t) {
@@ -52,8 +54,7 @@ final class RetryPolicy {
         }
         if (t instanceof AwsServiceException e) {
             int status = e.statusCode();
-            String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
-            return status == 500 || status == 502 || status == 503 || status == 504 || TRANSIENT_CODES.contains(code);
+            return status == 500 || status == 502 || status == 503 || status == 504 || TRANSIENT_CODES.contains(code(e));
         }
         if (t instanceof ApiCallAttemptTimeoutException) {
             return true;

@@ -58,13 +58,21 @@ final class AwsFixture implements ConformanceFixture {
 
     /** @param overrides account settings replacing the defaults below (retries, cache ...) */
     AwsFixture(MotoServer server, Map<String, Object> overrides) {
+        this(server, overrides, new Moto(server.endpoint()), SECRETS);
+    }
+
+    /**
+     * @param moto    the clients the tests and the data plane look at moto with (an administrator when moto checks IAM)
+     * @param secrets the provider's secrets
+     */
+    AwsFixture(MotoServer server, Map<String, Object> overrides, Moto moto, SecretResolver secrets) {
         this.server = server;
         try {
             this.proxy = new MotoProxy(server.endpoint());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        this.moto = new Moto(server.endpoint());
+        this.moto = moto;
         this.plane = new DataPlane(moto);
         proxy.hooks(plane);
         this.subnets = moto.ec2.describeSubnets(r -> r.filters(Filter.builder().name("default-for-az").values("true")
@@ -72,7 +80,7 @@ final class AwsFixture implements ConformanceFixture {
         this.imageId = moto.ec2.describeImages(r -> r.owners("amazon")).images().stream()
                 .filter(i -> "x86_64".equals(i.architectureAsString())).map(Image::imageId).sorted().findFirst()
                 .orElseThrow();
-        this.provider = (AwsProvider) new AwsProviderFactory().create(ACCOUNT, settings(overrides), SECRETS);
+        this.provider = (AwsProvider) new AwsProviderFactory().create(ACCOUNT, settings(overrides), secrets);
     }
 
     Map<String, Object> settings(Map<String, Object> overrides) {

@@ -20,9 +20,13 @@ final class Moto implements AutoCloseable {
     final AutoScalingClient autoScaling;
     final ElasticLoadBalancingV2Client elb;
 
-    @SuppressWarnings("deprecation")
     Moto(String endpoint) {
-        var creds = StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing"));
+        this(endpoint, "testing", "testing");
+    }
+
+    @SuppressWarnings("deprecation")
+    Moto(String endpoint, String keyId, String secret) {
+        var creds = StaticCredentialsProvider.create(AwsBasicCredentials.create(keyId, secret));
         var config = ClientOverrideConfiguration.builder().retryPolicy(RetryPolicy.none()).build();
         URI uri = URI.create(endpoint);
         ec2 = Ec2Client.builder().region(Region.of(REGION)).credentialsProvider(creds).endpointOverride(uri)

@@ -76,6 +76,8 @@ final class MotoProxy implements AutoCloseable {
 
     enum Fault { THROTTLE, SERVER_ERROR, DROP_BEFORE, DROP_AFTER }
 
+    private static final java.util.Set<String> HOP_BY_HOP = java.util.Set.of("connection", "content-length", "expect",
+            "upgrade", "transfer-encoding", "keep-alive", "te", "trailer", "proxy-connection");
     private static final Pattern SERVICE = Pattern.compile("Credential=[^/]+/[^/]+/[^/]+/([^/]+)/aws4_request");
 
     private final String moto;
@@ -235,11 +237,10 @@ final class MotoProxy implements AutoCloseable {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(moto + request.path + (request.query == null ? ""
                 : "?" + request.query))).timeout(Duration.ofSeconds(60))
                 .method(request.method, HttpRequest.BodyPublishers.ofByteArray(request.body));
-        for (String h : List.of("content-type", "authorization", "x-amz-date", "x-amz-security-token", "x-amz-target",
-                "x-amz-content-sha256")) {
-            String v = request.headers.get(h);
-            if (v != null) {
-                b.header(h, v);
+        // Every header the SDK signed goes on as it came (moto checks signatures when its IAM enforcement is on).
+        for (Map.Entry<String, String> h : request.headers.entrySet()) {
+            if (!HOP_BY_HOP.contains(h.getKey())) {
+                b.header(h.getKey(), h.getValue());
             }
         }
         HttpResponse<byte[]> r;
