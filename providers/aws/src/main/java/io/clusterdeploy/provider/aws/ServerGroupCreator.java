@@ -24,7 +24,7 @@ import software.amazon.awssdk.services.ec2.model.RequestLaunchTemplateData;
 import software.amazon.awssdk.services.ec2.model.ResourceType;
 
 /**
- * Creates one Auto Scaling group with its own launch template holding every field of the spec. It checks first
+ * Creates one Auto Scaling group with its own launch template (of the group's name) holding every field of the spec. It checks first
  * that the name is free (moto silently replaces a group, AWS refuses), tags the group with its moniker and a
  * create token (so a create whose answer was lost is recognised and adopted on retry), and copies the source
  * group's scaling policies, scheduled actions and lifecycle hooks unless told not to.
@@ -128,29 +128,60 @@ final class ServerGroupCreator {
         }
         RequestLaunchTemplateData built = data.build();
         var ec2 = region.clients.ec2;
-        // A template of this name is left over from an earlier create that failed: add a version holding every field.
-        Optional<software.amazon.awssdk.services.ec2.model.LaunchTemplate> existing = errors.call("DescribeLaunchTemplates " + name,
-                () -> {
-                    try {
-                        return ec2.describeLaunchTemplates(r -> r.launchTemplateNames(name)).launchTemplates().stream()
-                                .findFirst();
-                    } catch (AwsServiceException e) {
-                        if (AwsErrors.hasCode(e, "InvalidLaunchTemplateName.NotFoundException", "InvalidLaunchTemplateName.NotFound")) {
-                            return Optional.empty();
-                        }
-                        throw e;
-                    }
-                });
-        if (existing.isPresent()) {
-            var version = errors.call("CreateLaunchTemplateVersion " + name, () -> ec2.createLaunchTemplateVersion(r -> r
-                    .launchTemplateId(existing.get().launchTemplateId()).clientToken(token).launchTemplateData(built))
-                    .launchTemplateVersion());
-            return new LaunchTemplateRef(version.launchTemplateId(), String.valueOf(version.versionNumber()), false);
+        // A template of this name with no group of this name is what a failed earlier create of this very group
+        // left (template and group share the name, and only a create of this group makes one): nobody uses it.
+        if (findTemplate(region, name).isPresent()) {
+            LOG.info("deleting launch template {} left by an earlier create that did not finish", name);
+            deleteTemplate(region, name);
         }
-        var created = errors.call("CreateLaunchTemplate " + name, () -> ec2.createLaunchTemplate(r -> r
-                .launchTemplateName(name).clientToken(token).launchTemplateData(built)
-                .versionDescription("Cluster Deploy " + name)).launchTemplate());
-        return new LaunchTemplateRef(created.launchTemplateId(), String.valueOf(created.latestVersionNumber()), true);
+        String description = "Cluster Deploy " + name + " " + token;
+        try {
+            var created = ec2.createLaunchTemplate(r -> r.launchTemplateName(name).clientToken(token)
+                    .launchTemplateData(built).versionDescription(description)).launchTemplate();
+            return new LaunchTemplateRef(created.launchTemplateId(), String.valueOf(created.latestVersionNumber()), true);
+        } catch (AwsServiceException e) {
+            if (!AwsErrors.hasCode(e, "InvalidLaunchTemplateName.AlreadyExistsException")) {
+                throw errors.translate("CreateLaunchTemplate " + name, e);
+            }
+            // Our own create whose answer was lost, when its first version carries this call's token.
+            var mine = errors.call("DescribeLaunchTemplateVersions " + name, () -> ec2.describeLaunchTemplateVersions(r -> r
+                    .launchTemplateName(name).versions("1")).launchTemplateVersions().stream()
+                    .filter(v -> description.equals(v.versionDescription())).findFirst());
+            if (mine.isEmpty()) {
+                throw ClusterDeployException.conflict("name", "launch template '" + name + "' was created meanwhile by"
+                        + " someone else");
+            }
+            return new LaunchTemplateRef(mine.get().launchTemplateId(), "1", true);
+        } catch (software.amazon.awssdk.core.exception.SdkException e) {
+            throw errors.translate("CreateLaunchTemplate " + name, e);
+        }
+    }
+
+    private Optional<software.amazon.awssdk.services.ec2.model.LaunchTemplate> findTemplate(AwsRegion region, String name) {
+        return errors.call("DescribeLaunchTemplates " + name, () -> {
+            try {
+                return region.clients.ec2.describeLaunchTemplates(r -> r.launchTemplateNames(name)).launchTemplates()
+                        .stream().findFirst();
+            } catch (AwsServiceException e) {
+                if (AwsErrors.hasCode(e, "InvalidLaunchTemplateName.NotFoundException", "InvalidLaunchTemplateName.NotFound")) {
+                    return Optional.empty();
+                }
+                throw e;
+            }
+        });
+    }
+
+    private void deleteTemplate(AwsRegion region, String name) {
+        errors.run("DeleteLaunchTemplate " + name, () -> {
+            try {
+                region.clients.ec2.deleteLaunchTemplate(r -> r.launchTemplateName(name));
+            } catch (AwsServiceException e) {
+                if (!AwsErrors.hasCode(e, "InvalidLaunchTemplateName.NotFoundException", "InvalidLaunchTemplateId.NotFound",
+                        "InvalidLaunchTemplateName.NotFound")) {
+                    throw e;
+                }
+            }
+        });
     }
 
     private void createGroup(AwsRegion region, CreateServerGroupRequest request, ServerGroupSpec spec,
