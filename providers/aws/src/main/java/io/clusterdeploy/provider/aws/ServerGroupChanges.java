@@ -145,6 +145,7 @@ final class ServerGroupChanges {
             return;
         }
         List<String> toResume = g.disabled() ? SCALING_PROCESSES.stream().filter(g::suspended).toList() : List.of();
+        GroupRead[] last = {null};
         if (!toResume.isEmpty()) {
             errors.run("ResumeProcesses " + name, () -> as.resumeProcesses(r -> r.autoScalingGroupName(name)
                     .scalingProcesses(toResume)));
@@ -154,8 +155,8 @@ final class ServerGroupChanges {
                     .minSize(capacity.min()).maxSize(capacity.max()).desiredCapacity(capacity.desired())));
             if (!toResume.isEmpty()) {
                 boolean converged = waitFor(CONVERGE_TIMEOUT, Duration.ofSeconds(1), () -> {
-                    GroupRead now = existing(region, name);
-                    return now.asg().instances().size() == capacity.desired();
+                    last[0] = existing(region, name);
+                    return last[0].asg().instances().size() == capacity.desired();
                 });
                 if (!converged) {
                     LOG.warn("server group {} did not reach {} instances in {}; suspending its scaling again", name,
@@ -169,7 +170,7 @@ final class ServerGroupChanges {
             }
         }
         if (g.disabled()) {
-            keepOutOfTraffic(region, name);
+            keepOutOfTraffic(region, name, last[0] != null ? last[0] : existing(region, name));
         }
     }
 
@@ -178,8 +179,7 @@ final class ServerGroupChanges {
      * is suspended; this also holds where something registered them anyway (moto registers every instance of a group
      * on any capacity change).
      */
-    private void keepOutOfTraffic(AwsRegion region, String name) {
-        GroupRead g = existing(region, name);
+    private void keepOutOfTraffic(AwsRegion region, String name, GroupRead g) {
         Map<String, List<String>> out = new LinkedHashMap<>();
         for (String arn : g.targetGroupArns()) {
             List<String> ids = new ArrayList<>(g.asg().instances().stream().map(Instance::instanceId)

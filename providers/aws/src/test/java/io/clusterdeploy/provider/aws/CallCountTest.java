@@ -23,6 +23,7 @@ class CallCountTest {
     static final MotoExtension MOTO = new MotoExtension();
 
     private final List<String> rows = new ArrayList<>();
+    private final List<String> overBudget = new ArrayList<>();
 
     private Map<String, Integer> measure(AwsFixture fx, String operation, int budget, Runnable op) {
         fx.proxy.clearCounts();
@@ -32,7 +33,9 @@ class CallCountTest {
         rows.add("| " + operation + " | " + total + " | " + budget + " | " + counts.toString().replace("{", "")
                 .replace("}", "").replace("autoscaling:", "").replace("ec2:", "").replace("elasticloadbalancing:", "")
                 + " |");
-        assertThat(total).as("%s: %s", operation, counts).isLessThanOrEqualTo(budget);
+        if (total > budget) {
+            overBudget.add(operation + ": " + total + " > " + budget + " " + counts);
+        }
         return counts;
     }
 
@@ -52,11 +55,11 @@ class CallCountTest {
                     () -> fx.provider.serverGroup(Moto.REGION, "hello-prod-v001"));
             assertThat(read).containsOnlyKeys("autoscaling:DescribeAutoScalingGroups", "elasticloadbalancing:DescribeTargetHealth");
             measure(fx, "disable 100%", 8, () -> fx.provider.disable(Moto.REGION, "hello-prod-v000", 100));
-            measure(fx, "resize of a disabled group", 10, () -> fx.provider.resize(Moto.REGION, "hello-prod-v000",
+            measure(fx, "resize of a disabled group", 11, () -> fx.provider.resize(Moto.REGION, "hello-prod-v000",
                     new Capacity(1, 1, 2)));
-            measure(fx, "enable", 5, () -> fx.provider.enable(Moto.REGION, "hello-prod-v000"));
+            measure(fx, "enable", 6, () -> fx.provider.enable(Moto.REGION, "hello-prod-v000"));
             measure(fx, "disable 50%", 6, () -> fx.provider.disable(Moto.REGION, "hello-prod-v001", 50));
-            measure(fx, "resize of an enabled group", 5, () -> fx.provider.resize(Moto.REGION, "hello-prod-v001",
+            measure(fx, "resize of an enabled group", 6, () -> fx.provider.resize(Moto.REGION, "hello-prod-v001",
                     new Capacity(2, 3, 3)));
             measure(fx, "destroy", 6, () -> fx.provider.destroy(Moto.REGION, "hello-prod-v000"));
             Map<String, Integer> refresh = measure(fx, "full refresh of the region (1 group, 1 target group, 1 ALB,"
@@ -70,5 +73,6 @@ class CallCountTest {
         Path out = Path.of("target", "aws-call-counts.md");
         Files.createDirectories(out.getParent());
         Files.writeString(out, table);
+        assertThat(overBudget).as("operations over their budget").isEmpty();
     }
 }
