@@ -25,12 +25,12 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 /** An aws account as the engine sees it: its settings, its credentials by id, and the provider built from them. */
 class AwsAccountTest {
 
-    /** What the aws-credentials plugin's credentials are to the binding: a Jenkins credential and an SDK provider. */
-    private static final class FakeAwsCredentials implements AmazonWebServicesCredentials {
+    /** A credential of the store: an id in the global scope, nothing else. */
+    private abstract static class StoredCredential implements StandardCredentials {
         private static final long serialVersionUID = 1L;
         private final String id;
 
-        FakeAwsCredentials(String id) {
+        StoredCredential(String id) {
             this.id = id;
         }
 
@@ -52,6 +52,15 @@ class AwsAccountTest {
         @Override
         public CredentialsDescriptor getDescriptor() {
             throw new UnsupportedOperationException();
+        }
+    }
+
+    /** What the aws-credentials plugin's credentials are to the binding: a Jenkins credential and an SDK provider. */
+    private static final class FakeAwsCredentials extends StoredCredential implements AmazonWebServicesCredentials {
+        private static final long serialVersionUID = 1L;
+
+        FakeAwsCredentials(String id) {
+            super(id);
         }
 
         @Override
@@ -139,28 +148,8 @@ class AwsAccountTest {
 
     @Test
     void credentialsOfAnotherKindAreRefusedNamingTheKind() {
-        StandardCredentials other = new StandardCredentials() {
+        StandardCredentials other = new StoredCredential("text") {
             private static final long serialVersionUID = 1L;
-
-            @Override
-            public String getId() {
-                return "text";
-            }
-
-            @Override
-            public String getDescription() {
-                return "";
-            }
-
-            @Override
-            public CredentialsScope getScope() {
-                return CredentialsScope.GLOBAL;
-            }
-
-            @Override
-            public CredentialsDescriptor getDescriptor() {
-                throw new UnsupportedOperationException();
-            }
         };
         CredentialsSecretResolver resolver = new CredentialsSecretResolver(id -> Optional.of(other));
         assertThatThrownBy(() -> resolver.resolveObject("accounts[prod].credentialsId", "text",

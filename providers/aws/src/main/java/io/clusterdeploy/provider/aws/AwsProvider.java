@@ -268,11 +268,7 @@ public final class AwsProvider implements CloudProvider {
         if (capacity == null) {
             throw ClusterDeployException.invalid("capacity", "capacity is required");
         }
-        if (capacity.max() > settings.maxInstancesPerServerGroup()) {
-            throw ClusterDeployException.invalid("capacity.max", "capacity.max " + capacity.max()
-                    + " exceeds the limit of account '" + account.name() + "' (" + settings.maxInstancesPerServerGroup()
-                    + " instances per server group)");
-        }
+        settings.checkCapacity(account.name(), capacity.max());
         AwsRegion r = region(location);
         changes.resize(r, name, capacity);
         return after(r, name);

@@ -30,6 +30,15 @@ public record AwsSettings(List<String> regions, CredentialsSource credentials, A
                           int deregistrationDelaySeconds, int maxInstancesPerServerGroup) {
 
     static final String REGIONS = "regions";
+
+    /** Refuses a capacity beyond the account's limit, naming {@code capacity.max}. */
+    void checkCapacity(String accountName, int max) {
+        if (max > maxInstancesPerServerGroup) {
+            throw ClusterDeployException.invalid("capacity.max", "capacity.max " + max + " exceeds the limit of account '"
+                    + accountName + "' (" + maxInstancesPerServerGroup + " instances per server group, its"
+                    + " maxInstancesPerServerGroup)");
+        }
+    }
     static final String ENDPOINT = "endpoint";
 
     public static AwsSettings parse(String accountName, Map<String, Object> settings) {

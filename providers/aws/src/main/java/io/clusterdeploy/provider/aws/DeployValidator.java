@@ -37,11 +37,7 @@ final class DeployValidator {
         ServerGroupName.parse(request.name());
         AwsNames.serverGroup("name", request.name());
         AwsRegion region = regions.apply(request.location());
-        if (request.capacity().max() > settings.maxInstancesPerServerGroup()) {
-            throw ClusterDeployException.invalid("capacity.max", "capacity.max " + request.capacity().max()
-                    + " exceeds the limit of account '" + account + "' (" + settings.maxInstancesPerServerGroup()
-                    + " instances per server group, its maxInstancesPerServerGroup)");
-        }
+        settings.checkCapacity(account, request.capacity().max());
         ServerGroupSpec spec = ServerGroupSpec.parse(request.spec(), !request.loadBalancers().isEmpty(),
                 settings.deregistrationDelaySeconds());
         var ec2 = region.clients.ec2;

@@ -4,7 +4,6 @@ import io.clusterdeploy.engine.error.ClusterDeployException;
 import io.clusterdeploy.engine.error.ErrorKind;
 import io.clusterdeploy.engine.model.Capacity;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -87,6 +86,11 @@ final class ServerGroupChanges {
             in.stream().sorted(newestFirst(region)).limit(Math.max(0, target - alreadyOut))
                     .forEach(i -> leaving.add(i.instanceId()));
         }
+        deregisterAndDrain(region, name, g, leaving);
+    }
+
+    /** Takes {@code leaving} out of every target group of the group that has them, then waits for the draining. */
+    private void deregisterAndDrain(AwsRegion region, String name, GroupRead g, java.util.Collection<String> leaving) {
         Map<String, List<String>> deregistered = new LinkedHashMap<>();
         for (String arn : g.targetGroupArns()) {
             List<String> ids = leaving.stream().filter(id -> g.registered(arn, id)).sorted().toList();
@@ -180,18 +184,7 @@ final class ServerGroupChanges {
      * on any capacity change).
      */
     private void keepOutOfTraffic(AwsRegion region, String name, GroupRead g) {
-        Map<String, List<String>> out = new LinkedHashMap<>();
-        for (String arn : g.targetGroupArns()) {
-            List<String> ids = new ArrayList<>(g.asg().instances().stream().map(Instance::instanceId)
-                    .filter(id -> g.registered(arn, id)).toList());
-            if (!ids.isEmpty()) {
-                errors.run("DeregisterTargets " + name, () -> region.clients.elb.deregisterTargets(r -> r
-                        .targetGroupArn(arn).targets(ids.stream().map(id -> TargetDescription.builder().id(id).build())
-                                .toList())));
-                out.put(arn, ids);
-            }
-        }
-        awaitDrained(region, name, out);
+        deregisterAndDrain(region, name, g, g.asg().instances().stream().map(Instance::instanceId).toList());
     }
 
     void destroy(AwsRegion region, String name) {

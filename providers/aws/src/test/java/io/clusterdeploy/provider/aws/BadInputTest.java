@@ -94,7 +94,7 @@ class BadInputTest {
     void aCapacityBeyondTheAccountsLimitIsRefused() {
         refused("capacity.max", "maxInstancesPerServerGroup", () -> fx.provider.createServerGroup(deploy(
                 "hello-prod-v000", new Capacity(1, 1, 251), s -> { })));
-        refused("capacity.max", "exceeds the limit", () -> fx.provider.resize(Moto.REGION, "hello-prod-v000",
+        refused("capacity.max", "maxInstancesPerServerGroup", () -> fx.provider.resize(Moto.REGION, "hello-prod-v000",
                 new Capacity(0, 0, 1000)));
     }
 
@@ -132,12 +132,11 @@ class BadInputTest {
     @Test
     void anUnknownImageFailsTheDeployOperationInPreflightWithTheField() throws Exception {
         try (EngineHarness engine = new EngineHarness(fx.provider)) {
+            Map<String, Object> request = ProviderCalls.deploy(fx, "redblack", "v1", true, Map.of());
             Map<String, Object> spec = new HashMap<>(fx.spec("v1", true));
             spec.put("imageId", "ami-0123456789abcdef0");
-            OperationState s = engine.run(Map.of("type", "deploy", "account", AwsFixture.ACCOUNT, "location",
-                    Moto.REGION, "application", "hello", "stack", "prod", "strategy", "redblack",
-                    "capacity", Map.of("min", 1, "desired", 1, "max", 1), "loadBalancers", List.of(ProviderCalls.LB),
-                    "spec", spec));
+            request.put("spec", spec);
+            OperationState s = engine.run(request);
             assertThat(s.status()).isEqualTo(OperationStatus.FAILED);
             assertThat(s.error().field()).isEqualTo("spec.imageId");
         } catch (ClusterDeployException e) {

@@ -10,7 +10,6 @@ import io.clusterdeploy.engine.operation.OperationStatus;
 import io.clusterdeploy.engine.testing.EngineHarness;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.awaitility.Awaitility;
@@ -30,22 +29,9 @@ class FaultTest {
 
     private final List<String> outcomes = new ArrayList<>();
 
-    private Map<String, Object> deploy(AwsFixture fx, String strategy, String version, boolean healthy,
-                                       Map<String, Object> extra) {
-        Map<String, Object> r = new HashMap<>();
-        r.put("type", "deploy");
-        r.put("account", AwsFixture.ACCOUNT);
-        r.put("location", Moto.REGION);
-        r.put("application", "hello");
-        r.put("stack", "prod");
-        r.put("strategy", strategy);
-        r.put("capacity", Map.of("min", 2, "desired", 2, "max", 2));
-        r.put("loadBalancers", List.of(ProviderCalls.LB));
-        r.put("spec", fx.spec(version, healthy));
-        r.put("deployTimeoutSec", healthy ? 120 : 5);
-        r.put("rollback", Map.of("onFailure", true));
-        r.putAll(extra);
-        return r;
+    private static Map<String, Object> deploy(AwsFixture fx, String strategy, String version, boolean healthy,
+                                              Map<String, Object> extra) {
+        return ProviderCalls.deploy(fx, strategy, version, healthy, extra);
     }
 
     private OperationState run(EngineHarness engine, Map<String, Object> request) throws InterruptedException {

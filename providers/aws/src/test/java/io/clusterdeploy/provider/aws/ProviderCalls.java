@@ -37,6 +37,25 @@ final class ProviderCalls {
         return fx.provider.serverGroup(Moto.REGION, name).orElseThrow();
     }
 
+    /** An engine deploy request for the sample app in cluster hello-prod, with rollback on failure. */
+    static Map<String, Object> deploy(AwsFixture fx, String strategy, String version, boolean healthy,
+                                      Map<String, Object> extra) {
+        Map<String, Object> r = new java.util.HashMap<>();
+        r.put("type", "deploy");
+        r.put("account", AwsFixture.ACCOUNT);
+        r.put("location", Moto.REGION);
+        r.put("application", "hello");
+        r.put("stack", "prod");
+        r.put("strategy", strategy);
+        r.put("capacity", Map.of("min", 2, "desired", 2, "max", 2));
+        r.put("loadBalancers", List.of(LB));
+        r.put("spec", fx.spec(version, healthy));
+        r.put("deployTimeoutSec", healthy ? 120 : 5);
+        r.put("rollback", Map.of("onFailure", true));
+        r.putAll(extra);
+        return r;
+    }
+
     /** The processes named in the SuspendProcesses / ResumeProcesses call. */
     static List<String> processes(MotoProxy.Call call) {
         return MotoProxy.list(call.params(), "ScalingProcesses");

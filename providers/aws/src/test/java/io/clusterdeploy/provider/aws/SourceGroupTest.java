@@ -147,19 +147,9 @@ class SourceGroupTest {
     }
 
     private OperationState rolling(EngineHarness engine, String version, boolean healthy) throws InterruptedException {
-        Map<String, Object> r = new HashMap<>();
-        r.put("type", "deploy");
-        r.put("account", AwsFixture.ACCOUNT);
-        r.put("location", Moto.REGION);
-        r.put("application", "hello");
-        r.put("stack", "prod");
-        r.put("strategy", "rollingredblack");
-        r.put("useSourceCapacity", true);
-        r.put("targetPercentages", List.of(50));
-        r.put("loadBalancers", List.of(ProviderCalls.LB));
-        r.put("spec", fx.spec(version, healthy));
-        r.put("deployTimeoutSec", healthy ? 120 : 5);
-        r.put("rollback", Map.of("onFailure", true));
+        Map<String, Object> r = ProviderCalls.deploy(fx, "rollingredblack", version, healthy,
+                Map.of("useSourceCapacity", true, "targetPercentages", List.of(50)));
+        r.remove("capacity");
         return engine.run(r);
     }
 

@@ -55,6 +55,14 @@ class TrafficRequestsTest {
                 .filter(d -> d.targetHealth().stateAsString().equals("healthy")).map(d -> d.target().id()).sorted().toList();
     }
 
+    /** A group of two, up, then disabled; the proxy's record starts after that. */
+    private void disabledGroupOfTwo() {
+        ProviderCalls.loadBalancer(fx, 2);
+        ProviderCalls.deployAndAwaitUp(fx, GROUP, 2);
+        fx.provider.disable(Moto.REGION, GROUP, 100);
+        fx.proxy.clearCounts();
+    }
+
     @Test
     void aFullDisableSuspendsLaunchTerminateAndAddToLoadBalancerBeforeDeregisteringEveryInstance() {
         ProviderCalls.loadBalancer(fx, 2);
@@ -99,10 +107,7 @@ class TrafficRequestsTest {
 
     @Test
     void resizingADisabledGroupResumesLaunchAndTerminateForTheResizeOnlyAndKeepsItOutOfTraffic() {
-        ProviderCalls.loadBalancer(fx, 2);
-        ProviderCalls.deployAndAwaitUp(fx, GROUP, 2);
-        fx.provider.disable(Moto.REGION, GROUP, 100);
-        fx.proxy.clearCounts();
+        disabledGroupOfTwo();
 
         ServerGroup resized = fx.provider.resize(Moto.REGION, GROUP, new Capacity(1, 1, 3));
 
@@ -123,10 +128,7 @@ class TrafficRequestsTest {
 
     @Test
     void changingOnlyTheBoundsOfADisabledGroupSendsNoDesiredCapacityAndResumesNothing() {
-        ProviderCalls.loadBalancer(fx, 2);
-        ProviderCalls.deployAndAwaitUp(fx, GROUP, 2);
-        fx.provider.disable(Moto.REGION, GROUP, 100);
-        fx.proxy.clearCounts();
+        disabledGroupOfTwo();
 
         fx.provider.resize(Moto.REGION, GROUP, new Capacity(0, 2, 4));
 
@@ -138,10 +140,7 @@ class TrafficRequestsTest {
 
     @Test
     void enablingResumesTheThreeProcessesThenRegistersEveryInstance() {
-        ProviderCalls.loadBalancer(fx, 2);
-        ProviderCalls.deployAndAwaitUp(fx, GROUP, 2);
-        fx.provider.disable(Moto.REGION, GROUP, 100);
-        fx.proxy.clearCounts();
+        disabledGroupOfTwo();
 
         fx.provider.enable(Moto.REGION, GROUP);
 
