@@ -36,7 +36,14 @@ final class MotoServer implements AutoCloseable {
         this.log = log;
     }
 
+    /** A safety net for a test JVM that exits without its tests' clean-up: moto and the sample apps go with it. */
+    private static final java.util.concurrent.atomic.AtomicBoolean REAPER = new java.util.concurrent.atomic.AtomicBoolean();
+
     static MotoServer start() {
+        if (REAPER.compareAndSet(false, true)) {
+            Runtime.getRuntime().addShutdownHook(new Thread(() ->
+                    ProcessHandle.current().descendants().forEach(ProcessHandle::destroyForcibly), "reap-test-processes"));
+        }
         String executable = onPath("moto_server");
         int port = freePort();
         try {
