@@ -28,6 +28,7 @@ class PaginationTest {
             var pages = fx.proxy.calls().stream().filter(c -> c.action().equals("DescribeAutoScalingGroups")).toList();
             assertThat(pages).as("one call per page of at most 100").hasSizeGreaterThanOrEqualTo(2);
             assertThat(pages.get(pages.size() - 1).params()).containsKey("NextToken");
+            assertThat(fx.proxy.unimplemented()).isEmpty();
         }
     }
 }
