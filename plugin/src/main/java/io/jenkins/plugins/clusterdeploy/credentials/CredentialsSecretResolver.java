@@ -1,5 +1,6 @@
 package io.jenkins.plugins.clusterdeploy.credentials;
 
+import com.cloudbees.plugins.credentials.common.StandardCredentials;
 import io.clusterdeploy.engine.error.ClusterDeployException;
 import io.clusterdeploy.engine.provider.SecretResolver;
 
@@ -23,5 +24,20 @@ public final class CredentialsSecretResolver implements SecretResolver {
                 .map(c -> CredentialSecrets.secretOf(field, c))
                 .orElseThrow(() -> ClusterDeployException.notFound(field, field + ": no credentials with id '"
                         + reference + "' (Manage Jenkins » Credentials, global domain)"));
+    }
+
+    /** Credentials that are themselves what the provider needs (AWS credentials: a credentials provider). */
+    @Override
+    public <T> T resolveObject(String field, String reference, Class<T> type) {
+        if (reference == null || reference.isBlank()) {
+            throw ClusterDeployException.invalid(field, field + ": a credentials id is required");
+        }
+        StandardCredentials c = lookup.find(reference).orElseThrow(() -> ClusterDeployException.notFound(field, field
+                + ": no credentials with id '" + reference + "' (Manage Jenkins » Credentials, global domain)"));
+        if (!type.isInstance(c)) {
+            throw ClusterDeployException.invalid(field, field + ": credentials '" + reference + "' are of kind "
+                    + c.getClass().getSimpleName() + ", not " + type.getSimpleName());
+        }
+        return type.cast(c);
     }
 }

@@ -33,6 +33,12 @@ public final class SecretScrubber implements SecretResolver {
         return secret;
     }
 
+    /** Objects carry their secrets inside (never as text the provider could echo): nothing to remember. */
+    @Override
+    public <T> T resolveObject(String field, String reference, Class<T> type) {
+        return delegate.resolveObject(field, reference, type);
+    }
+
     /** {@code text} with every secret handed out so far replaced by {@value #MASK}. */
     public String scrub(String text) {
         if (text == null) {
