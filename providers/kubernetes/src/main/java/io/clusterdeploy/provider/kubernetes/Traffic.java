@@ -60,8 +60,9 @@ final class Traffic {
             labels.putAll(selector);
             return true;
         });
+        boolean changed = false;
         for (Pod pod : cache.podsOf(name)) {
-            updatePod(cache, pod, labels -> {
+            changed |= updatePod(cache, pod, labels -> {
                 if (contains(labels, selector)) {
                     return false;
                 }
@@ -69,6 +70,17 @@ final class Traffic {
                 return true;
             });
         }
+        if (!changed) {
+            return;
+        }
+        // Symmetric to disable: return once the ready pods are in the EndpointSlices and the proxies had time to act.
+        List<String> lbs = Annotations.list(rs, Keys.LOAD_BALANCERS);
+        waits.endpoints("the EndpointSlices of " + lbs + " do not list the ready pods of " + name,
+                () -> cache.podsOf(name).stream().filter(ModelMapper::ready)
+                        .filter(p -> p.getMetadata().getDeletionTimestamp() == null)
+                        .allMatch(p -> lbs.stream().allMatch(lb -> ModelMapper.listedReady(cache, lb,
+                                p.getMetadata().getName()))));
+        waits.propagation();
     }
 
     void disable(NamespaceCache cache, ReplicaSet rs, int percentage) {
@@ -145,7 +157,8 @@ final class Traffic {
         written.ifPresent(w -> waits.visible(cache, w));
     }
 
-    private void updatePod(NamespaceCache cache, Pod pod, LabelChange change) {
+    /** True when the pod was written. */
+    private boolean updatePod(NamespaceCache cache, Pod pod, LabelChange change) {
         String name = pod.getMetadata().getName();
         var podOps = client.pods().inNamespace(cache.namespace());
         Optional<Pod> written = writes.update("update the labels of pod " + name,
@@ -163,6 +176,8 @@ final class Traffic {
                 copy -> podOps.resource(copy).update());
         // A pod deleted meanwhile (scale-down) has nothing left to wait for.
         written.ifPresent(w -> waits.visible(cache, w));
+        return written.isPresent() && !written.get().getMetadata().getResourceVersion()
+                .equals(pod.getMetadata().getResourceVersion());
     }
 
     private void setDisabledAnnotation(NamespaceCache cache, ReplicaSet rs, boolean disabled) {

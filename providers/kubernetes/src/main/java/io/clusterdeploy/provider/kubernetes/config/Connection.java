@@ -27,8 +27,8 @@ import java.util.regex.Pattern;
  * The fabric8 client of one account, built from its settings and secrets, with nothing left to fabric8's
  * auto-configuration (no ~/.kube/config, no environment, no in-cluster service account that the settings do not
  * name). The one retry layer is fabric8's own: it retries 429, 5xx and I/O errors for every verb, here with explicit
- * bounds ({@code requestRetries}) and exponential backoff from {@code requestRetryBackoffMillis}. Watches are plain
- * HTTP streams (as kubectl's), which pass through more proxies than WebSockets do.
+ * bounds ({@code requestRetries}) and exponential backoff from {@code requestRetryBackoffMillis}. Watches use
+ * fabric8's default (a WebSocket, falling back to an HTTP stream), and reconnect without limit.
  *
  * @param client the client
  * @param token  the rotating token, or null when the account authenticates with a client certificate
@@ -64,7 +64,6 @@ public record Connection(KubernetesClient client, RotatingToken token) implement
         config.setConnectionTimeout(10_000);
         config.setRequestRetryBackoffLimit(s.requestRetries());
         config.setRequestRetryBackoffInterval((int) s.requestRetryBackoff().toMillis());
-        config.setOnlyHttpWatches(true);
         config.setWatchReconnectInterval(500);
         config.setWatchReconnectLimit(-1);
         KubernetesClient client = new KubernetesClientBuilder().withConfig(config)
