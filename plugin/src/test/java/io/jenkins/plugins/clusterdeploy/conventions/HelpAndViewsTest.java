@@ -2,6 +2,7 @@ package io.jenkins.plugins.clusterdeploy.conventions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jenkins.plugins.clusterdeploy.account.KubernetesAccount;
 import io.jenkins.plugins.clusterdeploy.account.LocalAccount;
 import io.jenkins.plugins.clusterdeploy.config.ClusterDeployConfiguration;
 import io.jenkins.plugins.clusterdeploy.config.TrafficGuardEntry;
@@ -57,7 +58,8 @@ class HelpAndViewsTest {
             DisableServerGroupStep.class, DestroyServerGroupStep.class, UpsertLoadBalancerStep.class,
             RollbackClusterStep.class, DisableClusterStep.class, ScaleDownClusterStep.class, ShrinkClusterStep.class,
             FindImageFromClusterStep.class, CheckClusterSizeStep.class, Capacity.class, DeployRollback.class,
-            DeployServerGroupBuilder.class, ClusterOperationBuilder.class, LocalAccount.class, TrafficGuardEntry.class,
+            DeployServerGroupBuilder.class, ClusterOperationBuilder.class, LocalAccount.class, KubernetesAccount.class,
+            TrafficGuardEntry.class,
             ClusterDeployConfiguration.class);
 
     /** Every data-bound field: constructor parameters and setters. */

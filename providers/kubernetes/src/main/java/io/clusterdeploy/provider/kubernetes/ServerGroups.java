@@ -19,8 +19,6 @@ import io.fabric8.kubernetes.api.model.apps.ReplicaSetBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.fabric8.kubernetes.client.dsl.base.PatchContext;
-import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -237,26 +235,36 @@ final class ServerGroups {
                 .build();
     }
 
+    /**
+     * Sets replicas and the min/max annotations with an update that carries the cached resourceVersion: one request
+     * (fabric8's JSON patch reads the object first). A 409, also the one a retried update whose answer was lost
+     * meets, re-reads and finds the capacity set already.
+     */
     ServerGroup resize(NamespaceCache cache, ReplicaSet rs, Capacity capacity) {
         String name = rs.getMetadata().getName();
-        // JSON patch: replacing replicas and adding (= setting) annotations is idempotent, so a retry is harmless.
-        String patch = "[" + "{\"op\":\"replace\",\"path\":\"/spec/replicas\",\"value\":" + capacity.desired() + "},"
-                + annotationOp(rs, Keys.CAPACITY_MIN, capacity.min()) + ","
-                + annotationOp(rs, Keys.CAPACITY_MAX, capacity.max()) + "]";
-        ReplicaSet written;
-        try {
-            written = client.apps().replicaSets().inNamespace(cache.namespace()).withName(name)
-                    .patch(PatchContext.of(PatchType.JSON), patch);
-        } catch (KubernetesClientException e) {
-            throw Writes.translate("resize ReplicaSet " + name, e);
-        }
-        waits.visible(cache, written);
+        var ops = client.apps().replicaSets().inNamespace(cache.namespace());
+        writes.update("resize ReplicaSet " + name, cache.replicaSet(name).orElse(rs),
+                () -> Optional.ofNullable(ops.withName(name).get()),
+                copy -> {
+                    Map<String, String> a = copy.getMetadata().getAnnotations() == null ? new HashMap<>()
+                            : new HashMap<>(copy.getMetadata().getAnnotations());
+                    String min = String.valueOf(capacity.min());
+                    String max = String.valueOf(capacity.max());
+                    if (Integer.valueOf(capacity.desired()).equals(copy.getSpec().getReplicas())
+                            && min.equals(a.get(Keys.CAPACITY_MIN)) && max.equals(a.get(Keys.CAPACITY_MAX))) {
+                        return null;
+                    }
+                    a.put(Keys.CAPACITY_MIN, min);
+                    a.put(Keys.CAPACITY_MAX, max);
+                    copy.getMetadata().setAnnotations(a);
+                    copy.getSpec().setReplicas(capacity.desired());
+                    return copy;
+                },
+                copy -> ops.resource(copy).update())
+                .ifPresentOrElse(w -> waits.visible(cache, w), () -> {
+                    throw ClusterDeployException.notFound("name", "server group '" + name + "' was deleted");
+                });
         return current(cache, name);
-    }
-
-    private static String annotationOp(ReplicaSet rs, String key, int value) {
-        String path = "/metadata/annotations/" + key.replace("~", "~0").replace("/", "~1");
-        return "{\"op\":\"add\",\"path\":\"" + path + "\",\"value\":\"" + value + "\"}";
     }
 
     /** Disables the group (waiting for its endpoints to go), then deletes it; its pods go with it (owner GC). */

@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 
 /** The conformance fixture on the simulated cluster: the provider reaches the mock through the fault proxy. */
-final class KubernetesFixture implements ConformanceFixture {
+class KubernetesFixture implements ConformanceFixture {
     static final String NAMESPACE = "prod";
     static final String TOKEN_REF = "env:SIM_TOKEN";
     static final SecretResolver SECRETS = (field, reference) -> {

@@ -84,7 +84,8 @@ public record Connection(KubernetesClient client, RotatingToken token) implement
             }
             case TOKEN_FILE -> {
                 Path file = Path.of(c.reference());
-                return tokenFrom(config, c.field(), () -> readFile(c.field(), file), TOKEN_FILE_TTL, clock);
+                Duration ttl = s.tokenRefresh().compareTo(TOKEN_FILE_TTL) < 0 ? s.tokenRefresh() : TOKEN_FILE_TTL;
+                return tokenFrom(config, c.field(), () -> readFile(c.field(), file), ttl, clock);
             }
             case CLIENT_CERTIFICATE -> {
                 clientCertificate(config, c.field(), secret(secrets, c));

@@ -177,7 +177,7 @@ public record KubernetesSettings(String server, Credentials credentials, String 
     }
 
     /** https, or http to this machine only: a token must never cross a network in the clear. */
-    static void checkServer(String field, String server) {
+    public static void checkServer(String field, String server) {
         URI uri;
         try {
             uri = new URI(server);

@@ -28,7 +28,7 @@ public final class FaultProxy implements AutoCloseable {
     public enum Fate { FORWARDED, ERROR_503, TOO_MANY_429, DROPPED, RESPONSE_LOST }
 
     /** One request as the proxy saw it. */
-    public record Entry(String method, String path, Fate fate, String authorization) {
+    public record Entry(String method, String path, Fate fate, String authorization, int status) {
         public boolean write() {
             return !method.equals("GET");
         }
@@ -43,7 +43,7 @@ public final class FaultProxy implements AutoCloseable {
     private final ExecutorService threads = Executors.newCachedThreadPool(Kubelet.daemon("fault-proxy"));
     private final ConcurrentLinkedQueue<Entry> log = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean running = new AtomicBoolean(true);
-    private final Random random;
+    private Random random; // guarded by this
     private volatile double faultRate;
 
     public FaultProxy(int upstreamPort, long seed) throws IOException {
@@ -61,8 +61,9 @@ public final class FaultProxy implements AutoCloseable {
         return "http://127.0.0.1:" + port();
     }
 
-    /** The share of requests (0..1) that fail from now on. */
-    public void faultRate(double rate) {
+    /** The share of requests (0..1) that fail from now on, drawn from {@code seed} (printed by tests to rerun). */
+    public synchronized void faultRate(double rate, long seed) {
+        this.random = new Random(seed);
         this.faultRate = rate;
     }
 
@@ -90,7 +91,7 @@ public final class FaultProxy implements AutoCloseable {
 
     private Fate decide(boolean write) {
         double rate = faultRate;
-        synchronized (random) {
+        synchronized (this) {
             if (rate <= 0 || random.nextDouble() >= rate) {
                 return Fate.FORWARDED;
             }
@@ -138,8 +139,21 @@ public final class FaultProxy implements AutoCloseable {
             boolean write = !method.equals("GET");
             boolean watch = upgrade || path.contains("watch=true") || path.contains("watch=1");
             Fate fate = decide(write && !watch);
-            log.add(new Entry(method, path, fate, authorization));
             OutputStream out = client.getOutputStream();
+            int[] status = {fate == Fate.ERROR_503 ? 503 : fate == Fate.TOO_MANY_429 ? 429 : 0};
+            try {
+                forward(fate, upgrade, rewritten, body, in, out, client, status);
+            } finally {
+                log.add(new Entry(method, path, fate, authorization, status[0]));
+            }
+        } catch (IOException e) {
+            // A connection torn down by either side: what a proxy sees all day.
+        }
+    }
+
+    private void forward(Fate fate, boolean upgrade, StringBuilder rewritten, byte[] body, InputStream in,
+                         OutputStream out, Socket client, int[] status) throws IOException {
+        {
             switch (fate) {
                 case ERROR_503 -> respond(out, 503, "Service Unavailable", "ServiceUnavailable");
                 case TOO_MANY_429 -> respond(out, 429, "Too Many Requests", "TooManyRequests");
@@ -168,13 +182,20 @@ public final class FaultProxy implements AutoCloseable {
                             });
                         }
                         if (fate == Fate.RESPONSE_LOST) {
-                            down.readAllBytes();
+                            byte[] lost = down.readAllBytes();
+                            status[0] = lost.length >= 12
+                                    ? Integer.parseInt(new String(lost, 9, 3, StandardCharsets.ISO_8859_1)) : 0;
                             client.setSoLinger(true, 0);
                             return;
                         }
                         byte[] buffer = new byte[16 * 1024];
                         int n;
+                        boolean first = true;
                         while ((n = down.read(buffer)) >= 0) {
+                            if (first && n >= 12) {
+                                status[0] = Integer.parseInt(new String(buffer, 9, 3, StandardCharsets.ISO_8859_1));
+                                first = false;
+                            }
                             out.write(buffer, 0, n);
                             out.flush();
                         }
@@ -182,8 +203,6 @@ public final class FaultProxy implements AutoCloseable {
                 }
                 default -> throw new IllegalStateException(fate.name());
             }
-        } catch (IOException e) {
-            // A connection torn down by either side: what a proxy sees all day.
         }
     }
 

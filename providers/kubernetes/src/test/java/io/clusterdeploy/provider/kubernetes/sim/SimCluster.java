@@ -117,6 +117,13 @@ public final class SimCluster implements AutoCloseable {
             proxy.close();
         }
         controllers.close();
-        server.destroy();
+        try {
+            server.destroy();
+        } catch (IllegalStateException e) {
+            // Vert.x did not close its connections within its own timeout (a slow, shared machine); the port is
+            // released with the JVM. Nothing of the test's outcome depends on it.
+            org.slf4j.LoggerFactory.getLogger(SimCluster.class).warn("mock API server did not stop cleanly: {}",
+                    e.getMessage());
+        }
     }
 }
