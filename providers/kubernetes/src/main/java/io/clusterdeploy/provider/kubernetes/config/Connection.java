@@ -92,7 +92,11 @@ public record Connection(KubernetesClient client, RotatingToken token) implement
                 return null;
             }
             case KUBECONFIG -> {
-                return kubeconfig(config, s, c.field(), secret(secrets, c), secrets, c, clock);
+                return kubeconfig(config, s, c, secret(secrets, c), () -> secret(secrets, c), clock);
+            }
+            case KUBECONFIG_FILE -> {
+                Path file = Path.of(c.reference());
+                return kubeconfig(config, s, c, readFile(c.field(), file), () -> readFile(c.field(), file), clock);
             }
             case CREDENTIALS_ID -> {
                 String content = secret(secrets, c);
@@ -102,7 +106,7 @@ public record Connection(KubernetesClient client, RotatingToken token) implement
                         clientCertificate(config, c.field(), content);
                         yield null;
                     }
-                    case KUBECONFIG -> kubeconfig(config, s, c.field(), content, secrets, c, clock);
+                    case KUBECONFIG -> kubeconfig(config, s, c, content, () -> secret(secrets, c), clock);
                 };
             }
             default -> throw new IllegalStateException(c.source().name());
@@ -121,8 +125,9 @@ public record Connection(KubernetesClient client, RotatingToken token) implement
      * again through the same parse every {@code tokenRefresh}, which re-runs the exec plugin before its short-lived
      * token expires.
      */
-    private static RotatingToken kubeconfig(Config config, KubernetesSettings s, String field, String content,
-                                            SecretResolver secrets, Credentials c, Clock clock) {
+    private static RotatingToken kubeconfig(Config config, KubernetesSettings s, Credentials c, String content,
+                                            Supplier<String> reread, Clock clock) {
+        String field = c.field();
         Map<String, Object> doc = SafeManifest.parse(field, content);
         String context = s.context();
         if (context != null) {
@@ -151,7 +156,7 @@ public record Connection(KubernetesClient client, RotatingToken token) implement
             }
             return null;
         }
-        return tokenFrom(config, field, () -> tokenOf(parseKubeconfig(field, context, secret(secrets, c))),
+        return tokenFrom(config, field, () -> tokenOf(parseKubeconfig(field, context, reread.get())),
                 s.tokenRefresh(), clock);
     }
 

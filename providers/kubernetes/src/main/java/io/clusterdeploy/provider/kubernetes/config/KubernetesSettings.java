@@ -41,6 +41,7 @@ public record KubernetesSettings(String server, Credentials credentials, String 
     public static final String TOKEN_FILE = "tokenFile";
     public static final String CLIENT_CERTIFICATE = "clientCertificate";
     public static final String KUBECONFIG = "kubeconfig";
+    public static final String KUBECONFIG_FILE = "kubeconfigFile";
     public static final String CREDENTIALS_ID = "credentialsId";
     public static final String CONTEXT = "context";
     public static final String NAMESPACES = "namespaces";
@@ -63,6 +64,8 @@ public record KubernetesSettings(String server, Credentials credentials, String 
         CLIENT_CERTIFICATE,
         /** {@code kubeconfig}: a kubeconfig's content (secret reference). */
         KUBECONFIG,
+        /** {@code kubeconfigFile}: a kubeconfig file, read again at every token refresh. */
+        KUBECONFIG_FILE,
         /** {@code credentialsId}: a Jenkins credential: Secret text (token) or Secret file (kubeconfig or PEM). */
         CREDENTIALS_ID
     }
@@ -89,10 +92,10 @@ public record KubernetesSettings(String server, Credentials credentials, String 
         String server = f.optionalString(SERVER, null);
         Credentials credentials = credentials(f);
         String context = f.optionalString(CONTEXT, null);
-        if (context != null && credentials.source() != Source.KUBECONFIG && credentials.source() != Source.CREDENTIALS_ID) {
+        if (context != null && !kubeconfig(credentials) && credentials.source() != Source.CREDENTIALS_ID) {
             throw ClusterDeployException.invalid(f.path(CONTEXT), f.path(CONTEXT) + " only applies to a kubeconfig");
         }
-        if (server == null && credentials.source() != Source.KUBECONFIG && credentials.source() != Source.CREDENTIALS_ID) {
+        if (server == null && !kubeconfig(credentials) && credentials.source() != Source.CREDENTIALS_ID) {
             throw ClusterDeployException.invalid(f.path(SERVER), f.path(SERVER) + " is required (the API server URL,"
                     + " e.g. https://10.0.0.1:6443) unless a kubeconfig names it");
         }
@@ -127,12 +130,17 @@ public record KubernetesSettings(String server, Credentials credentials, String 
                 Duration.ofSeconds(refresh));
     }
 
+    private static boolean kubeconfig(Credentials c) {
+        return c.source() == Source.KUBECONFIG || c.source() == Source.KUBECONFIG_FILE;
+    }
+
     private static Credentials credentials(Fields f) {
         List<Credentials> given = new ArrayList<>();
         for (var entry : List.of(
                 java.util.Map.entry(TOKEN, Source.TOKEN), java.util.Map.entry(TOKEN_FILE, Source.TOKEN_FILE),
                 java.util.Map.entry(CLIENT_CERTIFICATE, Source.CLIENT_CERTIFICATE),
                 java.util.Map.entry(KUBECONFIG, Source.KUBECONFIG),
+                java.util.Map.entry(KUBECONFIG_FILE, Source.KUBECONFIG_FILE),
                 java.util.Map.entry(CREDENTIALS_ID, Source.CREDENTIALS_ID))) {
             String value = f.optionalString(entry.getKey(), null);
             if (value != null) {
@@ -146,14 +154,15 @@ public record KubernetesSettings(String server, Credentials credentials, String 
         if (given.isEmpty()) {
             throw ClusterDeployException.invalid(f.path(TOKEN), "missing credentials: give one of "
                     + f.path(TOKEN) + " (env:NAME or file:/path), " + f.path(TOKEN_FILE) + ", "
-                    + f.path(CLIENT_CERTIFICATE) + ", " + f.path(KUBECONFIG) + " or " + f.path(CREDENTIALS_ID));
+                    + f.path(CLIENT_CERTIFICATE) + ", " + f.path(KUBECONFIG) + ", " + f.path(KUBECONFIG_FILE) + " or "
+                    + f.path(CREDENTIALS_ID));
         }
         if (given.size() > 1) {
             throw ClusterDeployException.invalid(given.get(1).field(), "give only one kind of credentials, not both "
                     + given.get(0).field() + " and " + given.get(1).field());
         }
         Credentials c = given.get(0);
-        if (c.source() == Source.TOKEN_FILE) {
+        if (c.source() == Source.TOKEN_FILE || c.source() == Source.KUBECONFIG_FILE) {
             path(c.field(), c.reference());
         }
         return c;
