@@ -107,7 +107,7 @@ class ConfigLoaderTest {
                     type: kubernetes-ish
                 """.formatted(stateDir()));
         assertThat(e.field()).isEqualTo("accounts[1].type");
-        assertThat(e.getMessage()).contains("unknown provider type 'kubernetes-ish'").contains("known types: local");
+        assertThat(e.getMessage()).contains("unknown provider type 'kubernetes-ish'").contains("known types: kubernetes, local");
     }
 
     @Test
