@@ -15,8 +15,17 @@ public final class Errors {
                     + (message == null ? "" : ": " + message);
         }
         Throwable root = t;
+        boolean untrusted = false;
         while (root.getCause() != null && root.getCause() != root) {
+            untrusted |= root instanceof javax.net.ssl.SSLHandshakeException
+                    || root instanceof java.security.cert.CertificateException;
             root = root.getCause();
+        }
+        untrusted |= root instanceof java.security.cert.CertPathValidatorException
+                || root.getClass().getSimpleName().equals("SunCertPathBuilderException");
+        if (untrusted) {
+            return "the server's TLS certificate is not trusted (" + root.getClass().getSimpleName() + "); give the"
+                    + " cluster's CA as caCertificate, or, for a throw-away cluster only, insecureSkipTlsVerify";
         }
         return root.getClass().getSimpleName() + (root == t ? "" : " (" + t.getClass().getSimpleName() + ")");
     }
