@@ -2,6 +2,8 @@ package io.jenkins.plugins.clusterdeploy.conventions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jenkins.plugins.clusterdeploy.account.AwsAccount;
+import io.jenkins.plugins.clusterdeploy.account.KubernetesAccount;
 import io.jenkins.plugins.clusterdeploy.account.LocalAccount;
 import io.jenkins.plugins.clusterdeploy.config.ClusterDeployConfiguration;
 import io.jenkins.plugins.clusterdeploy.config.TrafficGuardEntry;
@@ -57,7 +59,8 @@ class HelpAndViewsTest {
             DisableServerGroupStep.class, DestroyServerGroupStep.class, UpsertLoadBalancerStep.class,
             RollbackClusterStep.class, DisableClusterStep.class, ScaleDownClusterStep.class, ShrinkClusterStep.class,
             FindImageFromClusterStep.class, CheckClusterSizeStep.class, ServerGroupCapacity.class, DeployRollback.class,
-            DeployServerGroupBuilder.class, ClusterOperationBuilder.class, LocalAccount.class, TrafficGuardEntry.class,
+            DeployServerGroupBuilder.class, ClusterOperationBuilder.class, LocalAccount.class, KubernetesAccount.class, AwsAccount.class,
+            TrafficGuardEntry.class,
             ClusterDeployConfiguration.class);
 
     /** Every data-bound field: constructor parameters and setters. */
