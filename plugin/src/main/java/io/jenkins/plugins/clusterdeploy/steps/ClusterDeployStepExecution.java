@@ -117,7 +117,7 @@ public final class ClusterDeployStepExecution extends StepExecution implements B
         OperationState started;
         try {
             SecretValueGuard.check(request, sensitiveValues());
-            runtime().checkAccountUse(account, run.getParent().getFullName());
+            runtime().checkAccountUse(account, runtime().originOf(run.getParent()));
             if (validationToken != null) {
                 runtime().validations().attach(validationToken, null, this);
             }
