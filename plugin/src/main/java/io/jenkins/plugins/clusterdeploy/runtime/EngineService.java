@@ -12,7 +12,6 @@ import io.clusterdeploy.engine.Engine;
 import io.clusterdeploy.engine.api.ApiHandler;
 import io.clusterdeploy.engine.error.ClusterDeployException;
 import io.clusterdeploy.engine.error.ErrorKind;
-import io.clusterdeploy.engine.operation.DirectoryOperationStore;
 import io.clusterdeploy.engine.operation.OperationRunner;
 import io.clusterdeploy.engine.provider.ProviderTypes;
 import io.jenkins.plugins.clusterdeploy.account.AccountPolicy;
@@ -21,6 +20,7 @@ import io.jenkins.plugins.clusterdeploy.config.ClusterDeployConfiguration;
 import io.jenkins.plugins.clusterdeploy.config.EngineSpec;
 import io.jenkins.plugins.clusterdeploy.credentials.CredentialsSecretResolver;
 import io.jenkins.plugins.clusterdeploy.credentials.GlobalCredentialsLookup;
+import io.jenkins.plugins.clusterdeploy.store.JenkinsSecretCipher;
 import io.jenkins.plugins.clusterdeploy.validation.BodyValidationHooks;
 import io.jenkins.plugins.clusterdeploy.validation.BodyValidations;
 import java.time.Clock;
@@ -96,7 +96,7 @@ public final class EngineService implements ClusterDeployRuntime {
         if (holder == null) {
             holder = new EngineHolder(ProviderTypes.discover(EngineService.class.getClassLoader()),
                     new CredentialsSecretResolver(new GlobalCredentialsLookup()),
-                    new DirectoryOperationStore(paths().operations()), new BodyValidationHooks(validations),
+                    paths().operationStore(new JenkinsSecretCipher()), new BodyValidationHooks(validations),
                     new OperationRunner.Options(Clock.systemUTC(), ENGINE_POLL));
         }
         return holder;
