@@ -23,12 +23,7 @@ class ApiGatewayTest {
 
     @Test
     void servesTheEnginesHandlers() throws Exception {
-        LocalAccount local = new LocalAccount("local");
-        local.setEnabled(true);
-        local.setAllowedJobs(List.of("x"));
-        ClusterDeployConfiguration config = new ClusterDeployConfiguration();
-        config.setAccounts(List.of(local));
-        try (TestRuntime runtime = new TestRuntime(home, config)) {
+        try (TestRuntime runtime = withLocalAccount()) {
             ApiGateway gateway = new ApiGateway(() -> Optional.of(runtime.engine().api()), rules(runtime));
 
             ApiResponse accounts = gateway.read("/accounts", Map.of());
@@ -68,6 +63,16 @@ class ApiGatewayTest {
         assertThat(down.json()).contains("not running");
     }
 
+    /** A runtime with one enabled local account. */
+    private TestRuntime withLocalAccount() {
+        LocalAccount local = new LocalAccount("local");
+        local.setEnabled(true);
+        local.setAllowedJobs(List.of("x"));
+        ClusterDeployConfiguration config = new ClusterDeployConfiguration();
+        config.setAccounts(List.of(local));
+        return new TestRuntime(home, config);
+    }
+
     /** No account needs Administer. */
     private static final ApiChangeRules OPEN = new ApiChangeRules() {
         @Override
@@ -97,12 +102,7 @@ class ApiGatewayTest {
 
     @Test
     void changesOnALocalAccountNeedAdministerHowEverTheRequestIsWritten() throws Exception {
-        LocalAccount local = new LocalAccount("local");
-        local.setEnabled(true);
-        local.setAllowedJobs(List.of("x"));
-        ClusterDeployConfiguration config = new ClusterDeployConfiguration();
-        config.setAccounts(List.of(local));
-        try (TestRuntime runtime = new TestRuntime(home, config)) {
+        try (TestRuntime runtime = withLocalAccount()) {
             ApiGateway gateway = new ApiGateway(() -> Optional.of(runtime.engine().api()), rules(runtime));
             String lb = "\"type\": \"upsertLoadBalancer\", \"name\": \"hello\", \"spec\": {\"port\": "
                     + SampleApps.freePort() + "}";
