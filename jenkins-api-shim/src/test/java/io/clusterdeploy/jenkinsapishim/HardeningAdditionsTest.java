@@ -65,7 +65,8 @@ class HardeningAdditionsTest {
         JSONObject form = new JSONObject();
         form.put("things", entries);
 
-        List<Thing> things = Descriptor.newInstancesFromHeteroList(null, form, "things", List.of(byKind, byClass));
+        // kind names a descriptor by id; $class takes the first descriptor of that class, as core does.
+        List<Thing> things = Descriptor.newInstancesFromHeteroList(null, form, "things", List.of(byClass, byKind));
         assertThat(things).extracting(t -> t.from).containsExactly(Thing.class.getName(), "special");
         assertThat(byClass.built).containsExactly(first);
         assertThat(byKind.built).containsExactly(second);
