@@ -6,7 +6,8 @@ import java.io.Serializable;
 
 /**
  * Shim of {@code hudson.util.Secret} (Jenkins 2.541.3): holds the plain text; no encryption
- * ({@code fromString} never decrypts here), {@code getEncryptedValue()} omitted.
+ * ({@code fromString} never decrypts here). {@link #getEncryptedValue()} and {@link #decrypt(String)} need the
+ * controller's confidential key, so they throw here.
  */
 public final class Secret implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -37,6 +38,15 @@ public final class Secret implements Serializable {
     @Override
     public int hashCode() {
         return value.hashCode();
+    }
+
+    public String getEncryptedValue() {
+        throw new UnsupportedOperationException("jenkins-api-shim: no confidential key without Jenkins");
+    }
+
+    @CheckForNull
+    public static Secret decrypt(@CheckForNull String data) {
+        throw new UnsupportedOperationException("jenkins-api-shim: no confidential key without Jenkins");
     }
 
     @NonNull

@@ -76,6 +76,27 @@ public final class Json {
     }
 
     /**
+     * How deep plain maps and lists nest ({@code {}} is 1), for requests built in code rather than parsed (a
+     * Jenkins step's map): the same limit then holds for them, with room for a store that wraps values.
+     */
+    public static int depth(Object value) {
+        int inner = 0;
+        if (value instanceof Map<?, ?> m) {
+            for (Object v : m.values()) {
+                inner = Math.max(inner, depth(v));
+            }
+            return inner + 1;
+        }
+        if (value instanceof java.util.List<?> l) {
+            for (Object v : l) {
+                inner = Math.max(inner, depth(v));
+            }
+            return inner + 1;
+        }
+        return 0;
+    }
+
+    /**
      * True when {@code value} reads back from its JSON as the same JSON: what a store writes can then be
      * read again, after a restart too.
      */

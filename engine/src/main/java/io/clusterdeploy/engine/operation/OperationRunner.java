@@ -82,7 +82,7 @@ public final class OperationRunner implements AutoCloseable {
         op.preflight(provider);
         OperationState state = OperationState.started(UUID.randomUUID().toString(), op, request,
                 options.clock().instant());
-        if (!json.roundTrips(state, OperationState.class)) {
+        if (Json.depth(request) > Json.MAX_REQUEST_DEPTH || !json.roundTrips(state, OperationState.class)) {
             // Stored now, it could not be read back: listing and resuming would fail from then on.
             throw ClusterDeployException.invalid("body", "the request cannot be stored as sent (nested more than "
                     + Json.MAX_REQUEST_DEPTH + " levels deep, or holding values JSON cannot keep)");

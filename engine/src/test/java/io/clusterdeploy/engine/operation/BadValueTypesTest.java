@@ -160,4 +160,22 @@ class BadValueTypesTest {
         assertThat(engine.store.list()).isEmpty();
         assertThat(cloud.mutations()).isEmpty();
     }
+
+    @Test
+    void aRequestBuiltInCodeNestsNoDeeperThanOneSentAsJson() {
+        Map<String, Object> nested = new HashMap<>();
+        Map<String, Object> inner = nested;
+        for (int i = 0; i < Json.MAX_REQUEST_DEPTH; i++) {
+            Map<String, Object> next = new HashMap<>();
+            inner.put("x", next);
+            inner = next;
+        }
+        Map<String, Object> r = BadInputTest.valid();
+        r.put("strategy", "rollingredblack");
+        r.put("validation", nested);
+        assertThat(Json.depth(r)).isGreaterThan(Json.MAX_REQUEST_DEPTH);
+        assertThatThrownBy(() -> engine.runner.start(r))
+                .isInstanceOfSatisfying(ClusterDeployException.class, e -> assertThat(e.field()).isEqualTo("body"));
+        assertThat(engine.store.list()).isEmpty();
+    }
 }

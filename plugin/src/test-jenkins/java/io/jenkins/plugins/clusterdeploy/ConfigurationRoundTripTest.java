@@ -6,19 +6,29 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
 
+import hudson.model.FreeStyleProject;
 import io.jenkins.plugins.clusterdeploy.account.LocalAccount;
 import io.jenkins.plugins.clusterdeploy.config.ClusterDeployConfiguration;
 import io.jenkins.plugins.clusterdeploy.config.TrafficGuardEntry;
+import io.jenkins.plugins.clusterdeploy.freestyle.DeployServerGroupBuilder;
 import io.jenkins.plugins.clusterdeploy.runtime.EngineService;
+import io.jenkins.plugins.clusterdeploy.steps.DeployServerGroupStep;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.List;
+import org.htmlunit.html.HtmlElement;
+import org.htmlunit.html.HtmlForm;
+import org.htmlunit.html.HtmlPage;
 import org.junit.jupiter.api.Test;
 import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
-/** The global configuration survives the form, and saving it makes the engine follow. */
+/**
+ * The global configuration survives the form (two "Allowed jobs" lines stay two patterns: the form is bound as real
+ * Jenkins binds it), traffic guards can be deleted there, and saving makes the engine follow; the freestyle
+ * builder's field help is linked.
+ */
 @WithJenkins
 class ConfigurationRoundTripTest {
 
@@ -66,5 +76,39 @@ class ConfigurationRoundTripTest {
         String accounts = j.createWebClient().goTo("cluster-deploy/api/accounts", "application/json")
                 .getWebResponse().getContentAsString();
         assertThat(accounts, not(containsString("local")));
+    }
+
+    @Test
+    void aTrafficGuardIsDeletedFromTheFormAndLabelsShowWhole(JenkinsRule j) throws Exception {
+        LocalAccounts.configure(false);
+        ClusterDeployConfiguration config = ClusterDeployConfiguration.get();
+        config.setTrafficGuards(List.of(new TrafficGuardEntry("local", "hello-prod"),
+                new TrafficGuardEntry("local", "hello-staging")));
+        config.save();
+
+        HtmlPage page = j.createWebClient().goTo("manage/configure");
+        assertThat(page.asNormalizedText(), containsString("Health check interval in milliseconds"));
+        HtmlForm form = page.getFormByName("config");
+        List<HtmlElement> deletes = form.getByXPath(
+                "//div[contains(@class, 'repeated-chunk') and not(contains(@class, 'to-be-removed'))"
+                + " and @name='trafficGuards']//button[contains(@class, 'repeatable-delete')]");
+        assertThat(deletes.size(), is(2));
+        deletes.get(0).click();
+        j.submit(form);
+
+        assertThat(ClusterDeployConfiguration.get().getTrafficGuards().size(), is(1));
+        assertThat(ClusterDeployConfiguration.get().getTrafficGuards().get(0).getCluster(), is("hello-staging"));
+    }
+
+    @Test
+    void theDeployBuildersFieldHelpIsLinked(JenkinsRule j) throws Exception {
+        FreeStyleProject p = j.createFreeStyleProject("freestyle-deploy");
+        p.getBuildersList().add(new DeployServerGroupBuilder(new DeployServerGroupStep("local", "hello")));
+        HtmlPage page = j.createWebClient().getPage(p, "configure");
+        List<HtmlElement> help = page.getByXPath("//a[contains(@class, 'jenkins-help-button') and contains(@helpURL,"
+                + " 'DeployServerGroupBuilder/help/deploy')]");
+        assertThat(help.size(), is(1));
+        j.configRoundtrip(p);
+        assertThat(p.getBuildersList().get(DeployServerGroupBuilder.class).getDeploy().getApplication(), is("hello"));
     }
 }

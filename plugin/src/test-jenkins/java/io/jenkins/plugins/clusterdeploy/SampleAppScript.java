@@ -22,6 +22,13 @@ final class SampleAppScript {
                 + "], healthCheckPath: '/health']";
     }
 
+    /** Pipeline lines: a load balancer {@code hello-prod} on {@code port} and v1 of the app behind it, two instances. */
+    static String firstDeploy(int port) {
+        return "upsertLoadBalancer account: 'local', name: 'hello-prod', spec: [port: " + port + "]\n"
+                + "deployServerGroup account: 'local', application: 'hello', stack: 'prod',"
+                + " capacity: [min: 2, desired: 2, max: 2], loadBalancers: ['hello-prod'], spec: " + spec("v1") + "\n";
+    }
+
     /** A single-quoted Groovy string: no interpolation, so $PORT stays for the provider. */
     static String quote(String s) {
         return "'" + s.replace("\\", "\\\\").replace("'", "\\'") + "'";

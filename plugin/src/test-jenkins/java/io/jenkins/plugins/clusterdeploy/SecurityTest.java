@@ -30,7 +30,7 @@ import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 /**
  * The security rules: no credentials ids for non-administrators, POST (with crumb) for every form method and every
  * change, Overall/Administer for account checks and tests, ClusterDeploy/Read and /Operate on the cluster view's
- * API, Job/Read on a build's summary.
+ * API (and Overall/Administer for changes on a local account), Job/Read on a build's summary.
  */
 @WithJenkins
 class SecurityTest {
@@ -123,10 +123,21 @@ class SecurityTest {
                 is(403));
         assertThat(post("operator", "cluster-deploy/api/operations", "text/plain", body, true).getStatusCode(),
                 is(415));
-        WebResponse started = post("operator", "cluster-deploy/api/operations", "application/json", body, true);
+        // A local account runs processes on the controller: Operate is not enough for it, Administer is.
+        WebResponse refused = post("operator", "cluster-deploy/api/operations", "application/json", body, true);
+        assertThat(refused.getStatusCode(), is(403));
+        assertThat(refused.getContentAsString(), containsString("\"field\" : \"account\""));
+        assertThat(refused.getContentAsString(), containsString("Overall/Administer"));
+        WebResponse dryRun = post("operator", "cluster-deploy/api/operations", "application/json",
+                body.replace("{", "{\"dryRun\": true, "), true);
+        assertThat(dryRun.getStatusCode(), is(403));
+        WebResponse started = post("admin", "cluster-deploy/api/operations", "application/json", body, true);
         assertThat(started.getStatusCode(), is(202));
         assertThat(started.getContentAsString(), containsString("\"type\" : \"upsertLoadBalancer\""));
-        // Operators are not held to the accounts' allowed jobs: those are for builds.
+        String id = net.sf.json.JSONObject.fromObject(started.getContentAsString()).getString("id");
+        assertThat(post("operator", "cluster-deploy/api/operations/" + id + "/cancel", "application/json", "{}", true)
+                .getStatusCode(), is(403));
+        // Administrators are not held to the accounts' allowed jobs: those are for builds.
     }
 
     @Test

@@ -8,8 +8,11 @@ import java.util.Map;
 /**
  * Who may use which account from a build, checked when a step starts (Fiat's WRITE on an account): the account
  * must exist and be enabled, and the job's full name must match its {@code allowedJobs}. An empty list lets every
- * job in, except on accounts that require an allowlist (local accounts run processes on the controller), where it
- * lets nobody in. UI and API users are governed by the ClusterDeploy permissions instead.
+ * job in, except on accounts that require an allowlist (local accounts: they run processes on the controller), where
+ * it lets nobody in. On those accounts a change request's build needs more than a match: a pattern without wildcards
+ * that names its job, since anyone who can open a change request writes its Jenkinsfile. UI and API users are
+ * governed by the ClusterDeploy permissions instead, and need Overall/Administer for accounts that run on the
+ * controller ({@link #runsOnController}).
  */
 public final class AccountPolicy {
     private final Map<String, AccountSpec> accounts = new LinkedHashMap<>();
@@ -20,8 +23,20 @@ public final class AccountPolicy {
         }
     }
 
-    /** Throws, naming the field {@code account}, unless job {@code jobFullName} may use {@code account}. */
+    /** Throws, naming the field {@code account}, unless job {@code jobFullName} (not a change request) may use it. */
     public void checkUse(String account, String jobFullName) {
+        checkUse(account, BuildOrigin.job(jobFullName));
+    }
+
+    /** True for a configured account that runs processes on the Jenkins controller (local accounts). */
+    public boolean runsOnController(String account) {
+        AccountSpec spec = account == null ? null : accounts.get(account);
+        return spec != null && spec.allowlistRequired();
+    }
+
+    /** Throws, naming the field {@code account}, unless the build {@code origin} may use {@code account}. */
+    public void checkUse(String account, BuildOrigin origin) {
+        String jobFullName = origin.jobFullName();
         if (account == null || account.isBlank()) {
             throw ClusterDeployException.invalid("account", "account is required");
         }
@@ -48,6 +63,11 @@ public final class AccountPolicy {
         if (!allowed.matches(jobFullName)) {
             throw refused("job '" + jobFullName + "' may not use account '" + account
                     + "': it matches none of the account's allowedJobs; ask an administrator to add it");
+        }
+        if (spec.allowlistRequired() && origin.changeRequest() && !allowed.namesExactly(jobFullName)) {
+            throw refused("job '" + jobFullName + "' builds a change request, and account '" + account
+                    + "' runs processes on the Jenkins controller: a change request's build may use it only when the"
+                    + " account's allowedJobs name that job exactly, without wildcards");
         }
     }
 

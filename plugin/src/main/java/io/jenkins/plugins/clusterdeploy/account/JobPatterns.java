@@ -80,6 +80,12 @@ public final class JobPatterns {
         return patterns;
     }
 
+    /** True when some pattern without wildcards is exactly {@code jobFullName}. */
+    public boolean namesExactly(String jobFullName) {
+        return jobFullName != null && patterns.stream()
+                .anyMatch(p -> p.indexOf('*') < 0 && p.indexOf('?') < 0 && p.equals(jobFullName));
+    }
+
     /** True when some pattern matches the whole full name. */
     public boolean matches(String jobFullName) {
         if (jobFullName == null) {

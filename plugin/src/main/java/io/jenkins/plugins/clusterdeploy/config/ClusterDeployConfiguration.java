@@ -2,11 +2,14 @@ package io.jenkins.plugins.clusterdeploy.config;
 
 import hudson.Extension;
 import hudson.ExtensionList;
+import hudson.model.Descriptor;
 import io.clusterdeploy.engine.error.ClusterDeployException;
 import io.jenkins.plugins.clusterdeploy.account.AccountDefaults;
 import io.jenkins.plugins.clusterdeploy.account.CloudAccount;
+import io.jenkins.plugins.clusterdeploy.account.CloudAccountDescriptor;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import jenkins.model.GlobalConfiguration;
 import net.sf.json.JSONObject;
@@ -56,15 +59,37 @@ public final class ClusterDeployConfiguration extends GlobalConfiguration {
         this.trafficGuards = trafficGuards == null ? new ArrayList<>() : new ArrayList<>(trafficGuards);
     }
 
+    /**
+     * The account types: those the form offers ({@code f:repeatableHeteroProperty} reads
+     * {@code getAccountsDescriptors()}) are exactly those {@link #configure} binds.
+     */
+    public List<CloudAccountDescriptor> getAccountsDescriptors() {
+        return List.copyOf(ExtensionList.lookup(CloudAccountDescriptor.class));
+    }
+
     /** Binds the form, refuses it (keeping the previous values) when a rule is broken, saves otherwise. */
     @Override
     public boolean configure(StaplerRequest2 req, JSONObject json) throws FormException {
+        return configure(req, json, getAccountsDescriptors());
+    }
+
+    /**
+     * Not {@code req.bindJSON(this, json)} (GlobalConfiguration's default): that builds the accounts with their
+     * {@code @DataBoundConstructor} and setters and never calls their descriptors' {@code newInstance}, so an
+     * account's "Allowed jobs" textarea would arrive as one pattern with line breaks in it. Accounts are bound as
+     * core binds hetero lists ({@code Descriptor.newInstancesFromHeteroList}, as {@code DescribableList.rebuildHetero}
+     * in core/src/main/java/hudson/util/DescribableList.java does), which calls each account descriptor's
+     * {@code newInstance}; traffic guards have only text fields and bind as a plain list.
+     */
+    boolean configure(StaplerRequest2 req, JSONObject json, Collection<? extends Descriptor<CloudAccount>> accountTypes)
+            throws FormException {
+        // A form without entries has no key for the list at all: that is an empty list.
+        List<CloudAccount> newAccounts = Descriptor.newInstancesFromHeteroList(req, json, "accounts", accountTypes);
+        List<TrafficGuardEntry> newGuards = req.bindJSONToList(TrafficGuardEntry.class, json.get("trafficGuards"));
         List<CloudAccount> previousAccounts = getAccounts();
         List<TrafficGuardEntry> previousGuards = getTrafficGuards();
-        // A form without entries has no key for the list at all: start from empty lists.
-        setAccounts(List.of());
-        setTrafficGuards(List.of());
-        req.bindJSON(this, json);
+        setAccounts(newAccounts);
+        setTrafficGuards(newGuards);
         try {
             checkRules();
         } catch (ClusterDeployException e) {

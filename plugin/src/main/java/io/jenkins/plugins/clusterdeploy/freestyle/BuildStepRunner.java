@@ -49,7 +49,7 @@ public final class BuildStepRunner {
         OperationState s;
         try {
             runtime.checkAccountUse(request.get("account") == null ? null : String.valueOf(request.get("account")),
-                    run.getParent().getFullName());
+                    runtime.originOf(run.getParent()));
             s = runtime.operations().start(request);
         } catch (ClusterDeployException e) {
             throw new AbortException(StartErrors.message(name, e));

@@ -1,21 +1,29 @@
 package io.jenkins.plugins.clusterdeploy.runtime;
 
+import hudson.model.Item;
 import io.clusterdeploy.engine.operation.OperationRunner;
+import io.jenkins.plugins.clusterdeploy.account.BuildOrigin;
+import io.jenkins.plugins.clusterdeploy.account.ChangeRequests;
 import io.jenkins.plugins.clusterdeploy.validation.BodyValidations;
 import java.time.Duration;
 
 /**
- * What steps and builders need from the running plugin, without Jenkins types: the engine's operations, the
- * account rules and the registry of validation bodies. In Jenkins it is {@link EngineService}; tests build one
- * around a real engine.
+ * What steps and builders need from the running plugin: the engine's operations, the account rules and the
+ * registry of validation bodies; of Jenkins types only the job, to tell a change request's build. In Jenkins it is
+ * {@link EngineService}; tests build one around a real engine.
  */
 public interface ClusterDeployRuntime {
 
     /** The current engine's operations; UNAVAILABLE when the engine could not be started. */
     OperationRunner operations();
 
-    /** Throws, naming {@code account}, unless job {@code jobFullName} may use the account now. */
-    void checkAccountUse(String account, String jobFullName);
+    /** Throws, naming {@code account}, unless the build {@code origin} may use the account now. */
+    void checkAccountUse(String account, BuildOrigin origin);
+
+    /** The build of {@code job} as the account rules see it: its full name, and whether it builds a change request. */
+    default BuildOrigin originOf(Item job) {
+        return new BuildOrigin(job.getFullName(), ChangeRequests.isChangeRequest(job));
+    }
 
     BodyValidations validations();
 

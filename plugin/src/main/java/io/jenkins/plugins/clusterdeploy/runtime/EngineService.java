@@ -12,14 +12,15 @@ import io.clusterdeploy.engine.Engine;
 import io.clusterdeploy.engine.api.ApiHandler;
 import io.clusterdeploy.engine.error.ClusterDeployException;
 import io.clusterdeploy.engine.error.ErrorKind;
-import io.clusterdeploy.engine.operation.DirectoryOperationStore;
 import io.clusterdeploy.engine.operation.OperationRunner;
 import io.clusterdeploy.engine.provider.ProviderTypes;
 import io.jenkins.plugins.clusterdeploy.account.AccountPolicy;
+import io.jenkins.plugins.clusterdeploy.account.BuildOrigin;
 import io.jenkins.plugins.clusterdeploy.config.ClusterDeployConfiguration;
 import io.jenkins.plugins.clusterdeploy.config.EngineSpec;
 import io.jenkins.plugins.clusterdeploy.credentials.CredentialsSecretResolver;
 import io.jenkins.plugins.clusterdeploy.credentials.GlobalCredentialsLookup;
+import io.jenkins.plugins.clusterdeploy.store.JenkinsSecretCipher;
 import io.jenkins.plugins.clusterdeploy.validation.BodyValidationHooks;
 import io.jenkins.plugins.clusterdeploy.validation.BodyValidations;
 import java.time.Clock;
@@ -95,7 +96,7 @@ public final class EngineService implements ClusterDeployRuntime {
         if (holder == null) {
             holder = new EngineHolder(ProviderTypes.discover(EngineService.class.getClassLoader()),
                     new CredentialsSecretResolver(new GlobalCredentialsLookup()),
-                    new DirectoryOperationStore(paths().operations()), new BodyValidationHooks(validations),
+                    paths().operationStore(new JenkinsSecretCipher()), new BodyValidationHooks(validations),
                     new OperationRunner.Options(Clock.systemUTC(), ENGINE_POLL));
         }
         return holder;
@@ -114,18 +115,24 @@ public final class EngineService implements ClusterDeployRuntime {
     }
 
     @Override
-    public void checkAccountUse(String account, String jobFullName) {
+    public void checkAccountUse(String account, BuildOrigin origin) {
         ensureStarted();
-        AccountPolicy current;
-        synchronized (this) {
-            current = policy;
-        }
-        current.checkUse(account, jobFullName);
+        policy().checkUse(account, origin);
         String problem = holder().problems().get(account);
         if (problem != null) {
             throw new ClusterDeployException(ErrorKind.UNAVAILABLE, "account", "account '" + account
                     + "' could not be started: " + problem);
         }
+    }
+
+    private synchronized AccountPolicy policy() {
+        return policy;
+    }
+
+    /** True when {@code account} runs processes on the controller: people need Overall/Administer to act on it. */
+    public boolean runsOnController(String account) {
+        ensureStarted();
+        return policy().runsOnController(account);
     }
 
     /** One sentence on an account's state, for the configuration page. */

@@ -37,9 +37,9 @@ import org.jenkinsci.plugins.workflow.steps.StepExecution;
  * request to the engine (which validates it completely and returns at once), then returns; a task on
  * {@link Timer} follows the operation, writes its timeline to the build log and completes the step exactly once,
  * with the result or an {@link AbortException} saying why it failed. Only identifiers are kept (operation id,
- * account, validation token), so after a restart {@link #onResume()} re-attaches, and the operation is resumed in
- * the engine from its stored state if nothing runs it. {@link #stop} cancels the operation (the engine then rolls
- * back as the request says) and fails the step.
+ * account, validation token), and the validation body that runs, so after a restart {@link #onResume()} re-attaches,
+ * and the operation is resumed in the engine from its stored state if nothing runs it. {@link #stop} cancels the
+ * operation (the engine then rolls back as the request says), cancels a running validation body, and fails the step.
  */
 public final class ClusterDeployStepExecution extends StepExecution implements BodyStarter {
     private static final long serialVersionUID = 1L;
@@ -53,12 +53,17 @@ public final class ClusterDeployStepExecution extends StepExecution implements B
     private final LogCursor cursor = new LogCursor();
     /** The percentage whose validation body was started and has not reported yet. */
     private volatile Integer bodyRunning;
+    /**
+     * That body, saved with the step so that {@link #stop} can cancel it after a restart too. A BodyExecution is
+     * serializable and Pipeline resolves it again on resume: workflow-basic-steps' TimeoutStepExecution keeps its
+     * body the same way (a non-transient field), which a transient one would lose.
+     */
+    private volatile BodyExecution body;
 
     private transient Map<String, Object> request;
     private transient ClusterDeployRuntime runtime;
     private transient AtomicBoolean done;
     private transient volatile ScheduledFuture<?> task;
-    private transient volatile BodyExecution body;
     private transient boolean unavailableLogged;
 
     ClusterDeployStepExecution(StepContext context, String functionName, Map<String, Object> request,
@@ -78,7 +83,6 @@ public final class ClusterDeployStepExecution extends StepExecution implements B
         runtime = null;
         done = new AtomicBoolean();
         task = null;
-        body = null;
         unavailableLogged = false;
     }
 
@@ -113,7 +117,7 @@ public final class ClusterDeployStepExecution extends StepExecution implements B
         OperationState started;
         try {
             SecretValueGuard.check(request, sensitiveValues());
-            runtime().checkAccountUse(account, run.getParent().getFullName());
+            runtime().checkAccountUse(account, runtime().originOf(run.getParent()));
             if (validationToken != null) {
                 runtime().validations().attach(validationToken, null, this);
             }
@@ -299,19 +303,29 @@ public final class ClusterDeployStepExecution extends StepExecution implements B
         env.put("CLUSTER_DEPLOY_PERCENTAGE", String.valueOf(percentage));
         EnvironmentExpander expander = EnvironmentExpander.merge(getContext().get(EnvironmentExpander.class),
                 EnvironmentExpander.constant(env));
-        body = getContext().newBodyInvoker()
+        BodyExecution started = getContext().newBodyInvoker()
                 .withContext(expander)
                 .withCallback(new ValidationBodyCallback(validationToken, percentage, runtime))
                 .start();
+        synchronized (this) {
+            // A body that ended already (it reported before start() returned) is not kept.
+            if (bodyRunning != null && bodyRunning == percentage) {
+                body = started;
+            }
+        }
+        getContext().saveState();
     }
 
     /** The body at {@code percentage} reported back. */
     @Override
     public void bodyEnded(int percentage) {
-        if (bodyRunning != null && bodyRunning == percentage) {
+        synchronized (this) {
+            if (bodyRunning == null || bodyRunning != percentage) {
+                return;
+            }
             bodyRunning = null;
             body = null;
-            getContext().saveState();
         }
+        getContext().saveState();
     }
 }

@@ -2,6 +2,8 @@ package io.jenkins.plugins.clusterdeploy.ui;
 
 import hudson.Extension;
 import hudson.model.RootAction;
+import io.clusterdeploy.engine.error.ClusterDeployException;
+import io.clusterdeploy.engine.operation.OperationState;
 import io.clusterdeploy.ui.UiAssets;
 import io.jenkins.plugins.clusterdeploy.runtime.EngineService;
 import io.jenkins.plugins.clusterdeploy.security.ClusterDeployPermissions;
@@ -9,6 +11,7 @@ import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import jenkins.model.Jenkins;
 import org.kohsuke.stapler.HttpResponse;
 import org.kohsuke.stapler.StaplerProxy;
@@ -20,14 +23,15 @@ import org.kohsuke.stapler.verb.POST;
 /**
  * {@code /cluster-deploy/}: the cluster view, and under {@code api/} the same JSON API as the standalone server
  * (see docs/api.md), served by the engine's own handlers. Reading needs ClusterDeploy/Read; starting and
- * cancelling operations ({@code POST}, with Jenkins' crumb) needs ClusterDeploy/Operate. Accounts' allowed jobs
- * apply to builds, not to people here.
+ * cancelling operations ({@code POST}, with Jenkins' crumb) needs ClusterDeploy/Operate, and Overall/Administer on
+ * accounts that run processes on the controller (local accounts). Accounts' allowed jobs apply to builds, not to
+ * people here.
  */
 @Extension
 public final class ClusterDeployRootAction implements RootAction, StaplerProxy {
     public static final String URL_NAME = "cluster-deploy";
 
-    private final ApiGateway gateway = new ApiGateway(() -> EngineService.get().api());
+    private final ApiGateway gateway = new ApiGateway(() -> EngineService.get().api(), new EngineChangeRules());
     private final ViewAssets assets = new ViewAssets(UiAssets.load(ClusterDeployRootAction.class.getClassLoader()));
 
     @Override
@@ -64,7 +68,25 @@ public final class ClusterDeployRootAction implements RootAction, StaplerProxy {
     @WebMethod(name = "api")
     public HttpResponse doApiWrite(StaplerRequest2 req) throws IOException {
         Jenkins.get().checkPermission(ClusterDeployPermissions.OPERATE);
-        return JsonHttpResponse.of(gateway.write(req.getRestOfPath(), req.getContentType(), req.getReader()));
+        return JsonHttpResponse.of(gateway.write(req.getRestOfPath(), req.getContentType(), req.getReader(),
+                Jenkins.get().hasPermission(Jenkins.ADMINISTER)));
+    }
+
+    /** The running engine's account rules and operations. */
+    private static final class EngineChangeRules implements ApiChangeRules {
+        @Override
+        public boolean needsAdministrator(String account) {
+            return EngineService.get().runsOnController(account);
+        }
+
+        @Override
+        public Optional<OperationState> operation(String id) {
+            try {
+                return EngineService.get().operations().get(id);
+            } catch (ClusterDeployException e) {
+                return Optional.empty();
+            }
+        }
     }
 
     /** The cluster view's script and style sheet ({@code /cluster-deploy/assets/cluster-view.js}). */

@@ -79,4 +79,56 @@ class AccountPolicyTest {
         assertThat(refusal(policy, null, "job").getMessage()).isEqualTo("account is required");
         assertThat(refusal(policy, " ", "job").getMessage()).isEqualTo("account is required");
     }
+
+    @Test
+    void aChangeRequestsBuildUsesALocalAccountOnlyWhenItsAllowlistNamesTheJob() {
+        AccountPolicy policy = new AccountPolicy(List.of(
+                local("local", true, "team-a/**", "team-a/app/PR-7", "team-a/app/PR-?", "team-a/app/PR-1*"),
+                cloud("prod")));
+        assertThatCode(() -> policy.checkUse("local", BuildOrigin.job("team-a/app/main"))).doesNotThrowAnyException();
+        assertThatCode(() -> policy.checkUse("local", BuildOrigin.job("team-a/app/PR-8")))
+                .as("the same job, were it no change request").doesNotThrowAnyException();
+        assertThatCode(() -> policy.checkUse("local", new BuildOrigin("team-a/app/PR-7", true)))
+                .as("named exactly").doesNotThrowAnyException();
+
+        for (String job : List.of("team-a/app/PR-8", "team-a/app/PR-12", "team-a/app/main")) {
+            ClusterDeployException e = null;
+            try {
+                policy.checkUse("local", new BuildOrigin(job, true));
+            } catch (ClusterDeployException refused) {
+                e = refused;
+            }
+            assertThat(e).as(job + " matches only through wildcards").isNotNull();
+            assertThat(e.field()).isEqualTo("account");
+            assertThat(e.getMessage()).contains("job '" + job + "' builds a change request")
+                    .contains("runs processes on the Jenkins controller").contains("name that job exactly");
+        }
+        ClusterDeployException outside = null;
+        try {
+            policy.checkUse("local", new BuildOrigin("team-b/app/PR-1", true));
+        } catch (ClusterDeployException refused) {
+            outside = refused;
+        }
+        assertThat(outside).isNotNull();
+        assertThat(outside.getMessage()).contains("matches none of the account's allowedJobs");
+
+        assertThatCode(() -> policy.checkUse("prod", new BuildOrigin("team-b/app/PR-1", true)))
+                .as("accounts that do not run on the controller keep their allowlist rules")
+                .doesNotThrowAnyException();
+    }
+
+    @Test
+    void onlyLocalAccountsRunOnTheController() {
+        AccountPolicy policy = new AccountPolicy(List.of(local("local", false), cloud("prod")));
+        assertThat(policy.runsOnController("local")).isTrue();
+        assertThat(policy.runsOnController("prod")).isFalse();
+        assertThat(policy.runsOnController("nope")).isFalse();
+        assertThat(policy.runsOnController(null)).isFalse();
+    }
+
+    @Test
+    void aJobOutsideAnyMultibranchProjectIsNoChangeRequest() {
+        hudson.model.Job<?, ?> job = io.jenkins.plugins.clusterdeploy.testing.TestRun.of("team-a", "deploy").getParent();
+        assertThat(ChangeRequests.isChangeRequest(job)).isFalse();
+    }
 }

@@ -12,14 +12,9 @@ import io.jenkins.plugins.clusterdeploy.run.ClusterDeployRunAction;
 import io.jenkins.plugins.clusterdeploy.run.OperationRecord;
 import io.jenkins.plugins.clusterdeploy.testing.FakeStepContext;
 import io.jenkins.plugins.clusterdeploy.testing.SampleApps;
+import io.jenkins.plugins.clusterdeploy.testing.StepPersistence;
 import io.jenkins.plugins.clusterdeploy.testing.TestRun;
 import io.jenkins.plugins.clusterdeploy.testing.TestRuntime;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
-import java.io.ObjectStreamClass;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -28,7 +23,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -239,9 +233,10 @@ class DeployEndToEndTest {
         // What Jenkins keeps of the execution is its serialised form; after the restart the Pipeline hands the
         // step a context again (a fresh one here, so that only the resumed execution can complete it).
         FakeStepContext after = new FakeStepContext(build);
-        byte[] saved = serialise(execution, before);
+        byte[] saved = StepPersistence.save(execution, before);
         runtime.restart();
-        ClusterDeployStepExecution resumed = deserialise(saved, after).useRuntime(runtime);
+        ClusterDeployStepExecution resumed = ((ClusterDeployStepExecution) StepPersistence.load(saved, before, after))
+                .useRuntime(runtime);
         assertThat(resumed.getOperationId()).isEqualTo(execution.getOperationId());
         resumed.onResume();
 
@@ -253,42 +248,5 @@ class DeployEndToEndTest {
         assertThat(group("hello-prod-v001").enabled()).isTrue();
         assertThat(group("hello-prod-v000").enabled()).isFalse();
         assertThat(answer()).contains("v2");
-    }
-
-    private static byte[] serialise(StepExecution execution, StepContext context) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ObjectOutputStream out = new ObjectOutputStream(bytes) {
-            {
-                enableReplaceObject(true);
-            }
-
-            @Override
-            protected Object replaceObject(Object obj) {
-                return obj == context ? "the-step-context" : obj;
-            }
-        }) {
-            out.writeObject(execution);
-        }
-        return bytes.toByteArray();
-    }
-
-    private static ClusterDeployStepExecution deserialise(byte[] bytes, StepContext context) throws Exception {
-        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes)) {
-            {
-                enableResolveObject(true);
-            }
-
-            @Override
-            protected Object resolveObject(Object obj) {
-                return "the-step-context".equals(obj) ? context : obj;
-            }
-
-            @Override
-            protected Class<?> resolveClass(ObjectStreamClass desc) throws IOException, ClassNotFoundException {
-                return Class.forName(desc.getName(), false, DeployEndToEndTest.class.getClassLoader());
-            }
-        }) {
-            return (ClusterDeployStepExecution) in.readObject();
-        }
     }
 }

@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import hudson.AbortException;
 import io.clusterdeploy.engine.model.ServerGroup;
+import io.clusterdeploy.engine.operation.OperationStatus;
 import io.jenkins.plugins.clusterdeploy.account.LocalAccount;
 import io.jenkins.plugins.clusterdeploy.config.ClusterDeployConfiguration;
 import io.jenkins.plugins.clusterdeploy.testing.FakeStepContext;
 import io.jenkins.plugins.clusterdeploy.testing.SampleApps;
+import io.jenkins.plugins.clusterdeploy.testing.StepPersistence;
 import io.jenkins.plugins.clusterdeploy.testing.TestRun;
 import io.jenkins.plugins.clusterdeploy.testing.TestRuntime;
 import java.nio.file.Path;
@@ -16,6 +18,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -125,5 +129,50 @@ class RollingValidationEndToEndTest {
         assertThat(context.log()).contains("validate(100%): FAILED").contains("rolling back");
         assertThat(group("hello-prod-v000").enabled()).isTrue();
         assertThat(group("hello-prod-v001").enabled()).isFalse();
+    }
+
+    @Test
+    void stopAfterARestartCancelsTheBodyThatIsStillRunning() throws Exception {
+        CountDownLatch bodyRunning = new CountDownLatch(1);
+        CountDownLatch bodyCancelled = new CountDownLatch(1);
+        FakeStepContext before = new FakeStepContext(build).withBody(env -> {
+            bodyRunning.countDown();
+            try {
+                new CountDownLatch(1).await();
+            } catch (InterruptedException e) {
+                bodyCancelled.countDown();
+                throw e;
+            }
+            return null;
+        });
+        ClusterDeployStepExecution execution = (ClusterDeployStepExecution) rolling("v2").newExecution(before, runtime);
+        execution.start();
+        assertThat(bodyRunning.await(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+        // The body runs before the step holds it (start() has not returned yet): restart once it does.
+        org.awaitility.Awaitility.await().atMost(TIMEOUT).until(() -> bodyAttached(execution, before));
+
+        // The controller restarts while the body runs; the Pipeline resumes the step from its saved form.
+        byte[] saved = StepPersistence.save(execution, before);
+        runtime.restart();
+        FakeStepContext after = new FakeStepContext(build);
+        ClusterDeployStepExecution resumed = ((ClusterDeployStepExecution) StepPersistence.load(saved, before, after))
+                .useRuntime(runtime);
+        resumed.onResume();
+
+        AbortException abort = new AbortException("aborted by a user");
+        resumed.stop(abort);
+        assertThat(bodyCancelled.await(30, TimeUnit.SECONDS))
+                .as("stop() after the restart cancels the validation body that is still running").isTrue();
+        assertThatThrownBy(() -> after.await(TIMEOUT)).isSameAs(abort);
+        assertThat(after.completions()).isEqualTo(1);
+        assertThat(runtime.operations().awaitFinished(resumed.getOperationId(), TIMEOUT).status())
+                .isIn(OperationStatus.CANCELLED, OperationStatus.FAILED);
+        assertThat(group("hello-prod-v000").enabled()).as("rolled back").isTrue();
+    }
+
+    /** True once the execution's saved form refers to the running body. */
+    private static boolean bodyAttached(ClusterDeployStepExecution execution, FakeStepContext context) throws Exception {
+        return new String(StepPersistence.save(execution, context), java.nio.charset.StandardCharsets.ISO_8859_1)
+                .contains("the-running-body-");
     }
 }

@@ -10,17 +10,16 @@ import org.jenkinsci.plugins.workflow.steps.BodyExecution;
 import org.jenkinsci.plugins.workflow.steps.BodyExecutionCallback;
 import org.jenkinsci.plugins.workflow.steps.BodyInvoker;
 import org.jenkinsci.plugins.workflow.steps.EnvironmentExpander;
-import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 
 /** Runs a {@link FakeBody} on its own thread, as the CPS thread would run a block, then calls the callback. */
 final class FakeBodyInvoker extends BodyInvoker {
-    private final StepContext context;
+    private final FakeStepContext context;
     private final FakeBody body;
     private final List<Object> contexts = new ArrayList<>();
     private BodyExecutionCallback callback;
 
-    FakeBodyInvoker(StepContext context, FakeBody body) {
+    FakeBodyInvoker(FakeStepContext context, FakeBody body) {
         this.context = context;
         this.body = body;
     }
@@ -59,42 +58,56 @@ final class FakeBodyInvoker extends BodyInvoker {
             }
         }, "fake-body");
         t.setDaemon(true);
+        // Known to the context before it runs, as a Pipeline knows a body it starts.
+        Running running = new Running(t);
+        context.bodyStarted(running);
         t.start();
-        return new BodyExecution() {
-            private static final long serialVersionUID = 1L;
+        return running;
+    }
 
-            @Override
-            public Collection<StepExecution> getCurrentExecutions() {
-                return List.of();
-            }
+    /**
+     * A body running on its thread. It is not written when a step is saved: a Pipeline re-attaches running bodies
+     * after a restart, and {@link StepPersistence} does the same.
+     */
+    static final class Running extends BodyExecution {
+        private static final long serialVersionUID = 1L;
+        private final transient Thread thread;
 
-            @Override
-            public boolean cancel(Throwable cause) {
-                t.interrupt();
-                return true;
-            }
+        Running(Thread thread) {
+            this.thread = thread;
+        }
 
-            @Override
-            public boolean isCancelled() {
-                return false;
-            }
+        @Override
+        public Collection<StepExecution> getCurrentExecutions() {
+            return List.of();
+        }
 
-            @Override
-            public boolean isDone() {
-                return !t.isAlive();
-            }
+        @Override
+        public boolean cancel(Throwable cause) {
+            thread.interrupt();
+            return true;
+        }
 
-            @Override
-            public Object get() throws InterruptedException, ExecutionException {
-                t.join();
-                return null;
-            }
+        @Override
+        public boolean isCancelled() {
+            return false;
+        }
 
-            @Override
-            public Object get(long timeout, TimeUnit unit) throws InterruptedException {
-                t.join(unit.toMillis(timeout));
-                return null;
-            }
-        };
+        @Override
+        public boolean isDone() {
+            return !thread.isAlive();
+        }
+
+        @Override
+        public Object get() throws InterruptedException, ExecutionException {
+            thread.join();
+            return null;
+        }
+
+        @Override
+        public Object get(long timeout, TimeUnit unit) throws InterruptedException {
+            thread.join(unit.toMillis(timeout));
+            return null;
+        }
     }
 }

@@ -7,9 +7,12 @@ import hudson.model.Result;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jenkinsci.plugins.workflow.steps.BodyExecution;
 import org.jenkinsci.plugins.workflow.steps.BodyInvoker;
 import org.jenkinsci.plugins.workflow.steps.EnvironmentExpander;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
@@ -29,6 +32,7 @@ public final class FakeStepContext extends StepContext {
     private final transient CompletableFuture<Object> outcome = new CompletableFuture<>();
     private final transient AtomicInteger completions = new AtomicInteger();
     private final transient AtomicInteger saves = new AtomicInteger();
+    private final transient List<BodyExecution> bodies = new CopyOnWriteArrayList<>();
 
     public FakeStepContext(Run<?, ?> run) {
         this.run = run;
@@ -110,6 +114,15 @@ public final class FakeStepContext extends StepContext {
             throw new IllegalStateException("There is no body to invoke");
         }
         return new FakeBodyInvoker(this, body);
+    }
+
+    void bodyStarted(BodyExecution body) {
+        bodies.add(body);
+    }
+
+    /** The bodies this context started, in order. */
+    public List<BodyExecution> bodies() {
+        return List.copyOf(bodies);
     }
 
     /** The step's result; throws what it failed with. */

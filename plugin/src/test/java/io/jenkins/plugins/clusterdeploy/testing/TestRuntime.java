@@ -1,33 +1,43 @@
 package io.jenkins.plugins.clusterdeploy.testing;
 
+import hudson.model.Item;
 import io.clusterdeploy.engine.Engine;
-import io.clusterdeploy.engine.operation.DirectoryOperationStore;
 import io.clusterdeploy.engine.operation.OperationRunner;
 import io.clusterdeploy.engine.provider.ProviderTypes;
 import io.clusterdeploy.engine.provider.SecretResolver;
 import io.jenkins.plugins.clusterdeploy.account.AccountDefaults;
 import io.jenkins.plugins.clusterdeploy.account.AccountPolicy;
+import io.jenkins.plugins.clusterdeploy.account.BuildOrigin;
 import io.jenkins.plugins.clusterdeploy.config.ClusterDeployConfiguration;
 import io.jenkins.plugins.clusterdeploy.config.EngineSpec;
 import io.jenkins.plugins.clusterdeploy.runtime.ClusterDeployRuntime;
 import io.jenkins.plugins.clusterdeploy.runtime.EngineHolder;
+import io.jenkins.plugins.clusterdeploy.runtime.EnginePaths;
 import io.jenkins.plugins.clusterdeploy.validation.BodyValidationHooks;
 import io.jenkins.plugins.clusterdeploy.validation.BodyValidations;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What {@code EngineService} is in Jenkins, built by hand: a real engine (the providers on the test class path,
  * the real local provider among them) from a {@link ClusterDeployConfiguration}, the account policy and the
- * validation registry. {@link #restart()} does what a Jenkins restart does to the engine.
+ * validation registry, over the plugin's own operation store (secrets sealed with a {@link TestCipher} in
+ * {@code home/operations}). {@link #restart()} does what a Jenkins restart does to the engine. Jobs named with
+ * {@link #markChangeRequest} build change requests, as the pull request jobs of a multibranch project do (in Jenkins,
+ * scm-api tells; there is no multibranch project here).
  */
 public final class TestRuntime implements ClusterDeployRuntime, AutoCloseable {
     private final Path home;
     private final BodyValidations validations = new BodyValidations(Duration.ofSeconds(20));
+    /** Stands for the controller's key; kept across {@link #restart()}, as JENKINS_HOME/secrets is. */
+    private final TestCipher cipher = new TestCipher();
     private ClusterDeployConfiguration configuration;
     private EngineHolder holder;
     private AccountPolicy policy;
+    private final Set<String> changeRequests = ConcurrentHashMap.newKeySet();
 
     public TestRuntime(Path home, ClusterDeployConfiguration configuration) {
         this.home = home;
@@ -38,8 +48,13 @@ public final class TestRuntime implements ClusterDeployRuntime, AutoCloseable {
 
     private EngineHolder newHolder() {
         return new EngineHolder(ProviderTypes.discover(getClass().getClassLoader()), SecretResolver.NONE,
-                new DirectoryOperationStore(home.resolve("operations")), new BodyValidationHooks(validations),
+                new EnginePaths(home).operationStore(cipher), new BodyValidationHooks(validations),
                 new OperationRunner.Options(Clock.systemUTC(), Duration.ofMillis(100)));
+    }
+
+    /** The key the runtime's operation store seals secrets with. */
+    public TestCipher cipher() {
+        return cipher;
     }
 
     public AccountDefaults defaults() {
@@ -75,8 +90,22 @@ public final class TestRuntime implements ClusterDeployRuntime, AutoCloseable {
     }
 
     @Override
-    public synchronized void checkAccountUse(String account, String jobFullName) {
-        policy.checkUse(account, jobFullName);
+    public synchronized void checkAccountUse(String account, BuildOrigin origin) {
+        policy.checkUse(account, origin);
+    }
+
+    /** The job {@code jobFullName} builds a change request from now on. */
+    public void markChangeRequest(String jobFullName) {
+        changeRequests.add(jobFullName);
+    }
+
+    @Override
+    public BuildOrigin originOf(Item job) {
+        return new BuildOrigin(job.getFullName(), changeRequests.contains(job.getFullName()));
+    }
+
+    public synchronized boolean runsOnController(String account) {
+        return policy.runsOnController(account);
     }
 
     @Override
