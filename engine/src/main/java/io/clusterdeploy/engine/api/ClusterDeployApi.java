@@ -92,10 +92,7 @@ public final class ClusterDeployApi implements ApiHandler {
             requireMethod(get, r);
             String application = r.param("application");
             int limit = limit(r.param("limit"));
-            return ok(runner.list().stream()
-                    .filter(s -> application == null
-                            || (s.target() != null && application.equals(s.target().application())))
-                    .limit(limit).map(Views::operation).toList());
+            return ok(runner.list(application, limit).stream().map(Views::operation).toList());
         }
         if ((m = CANCEL.matcher(path)).matches()) {
             requireMethod(post, r);
@@ -125,9 +122,12 @@ public final class ClusterDeployApi implements ApiHandler {
         throw ClusterDeployException.invalid("dryRun", "dryRun must be true or false");
     }
 
+    /** Without a limit, the newest 100: a listing never grows with the store's history. */
+    static final int DEFAULT_LIMIT = 100;
+
     private static int limit(String value) {
         if (value == null) {
-            return Integer.MAX_VALUE;
+            return DEFAULT_LIMIT;
         }
         if (!value.matches("[0-9]{1,6}") || Integer.parseInt(value) < 1) {
             throw ClusterDeployException.invalid("limit", "limit must be a whole number from 1 to 999999");

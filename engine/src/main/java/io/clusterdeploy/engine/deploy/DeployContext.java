@@ -18,6 +18,8 @@ final class DeployContext {
     static final String PREVIOUS = ContextKeys.PREVIOUS;
     static final String DISABLED = ContextKeys.DISABLED;
     static final String DESTROYED = ContextKeys.DESTROYED;
+    /** True when the deploy reused the cluster's newest group instead of creating one (it ran this already). */
+    static final String REUSED = "reusedServerGroup";
     /** Rolling red/black: the group whose traffic moves to the new one, step by step. */
     static final String SOURCE = "sourceServerGroup";
 
@@ -51,5 +53,10 @@ final class DeployContext {
 
     static String newServerGroup(OperationContext ctx) {
         return ctx.getString(NEW_SERVER_GROUP);
+    }
+
+    /** The deploy's group existed before it: no rollback may take it away. */
+    static boolean reused(OperationContext ctx) {
+        return Boolean.TRUE.equals(ctx.get(REUSED));
     }
 }

@@ -19,7 +19,7 @@ public final class DeployOperation {
     public static Operation create(DeployRequest request, DeployStrategy strategy, ValidationHooks hooks) {
         ValidationHook hook = request.validation().isEmpty() ? null : hooks.resolve("validation", request.validation());
         List<OperationStep> steps = new ArrayList<>(strategy.beforeCreate(request));
-        steps.add(new CreateServerGroupStep(request, strategy::initialCapacity));
+        steps.add(new CreateServerGroupStep(request, strategy::initialCapacity, strategy.reusesIdenticalServerGroup()));
         steps.addAll(strategy.afterCreate(request, hook));
         OperationTarget target = new OperationTarget(request.account(), request.location(), request.cluster().app(),
                 request.clusterName());

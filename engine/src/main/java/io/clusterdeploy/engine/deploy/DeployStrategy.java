@@ -23,6 +23,15 @@ public interface DeployStrategy {
         return target;
     }
 
+    /**
+     * Whether the deploy may reuse the cluster's newest group when the cloud says it already runs what is
+     * asked ({@link io.clusterdeploy.engine.provider.CloudProvider#reusable}). Not when the strategy must grow a
+     * group of its own from nothing, as rolling red/black does.
+     */
+    default boolean reusesIdenticalServerGroup() {
+        return true;
+    }
+
     /** Steps before the new server group is created. */
     default List<OperationStep> beforeCreate(DeployRequest request) {
         return List.of();

@@ -17,6 +17,9 @@ public final class DisableNewServerGroupStep implements OperationStep {
         if (name == null || ctx.provider().serverGroup(location, name).isEmpty()) {
             return "no new server group to remove";
         }
+        if (DeployContext.reused(ctx)) {
+            return "kept " + name + ": it served before this deploy, which reused it";
+        }
         ctx.provider().disable(location, name, 100);
         ctx.append(DeployContext.DISABLED, name);
         return "disabled " + name;

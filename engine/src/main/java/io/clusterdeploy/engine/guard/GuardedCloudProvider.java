@@ -116,6 +116,11 @@ public final class GuardedCloudProvider implements CloudProvider {
     }
 
     @Override
+    public java.util.Optional<String> reusable(CreateServerGroupRequest request, List<ServerGroup> newestFirst) {
+        return delegate.reusable(request, newestFirst);
+    }
+
+    @Override
     public void validate(CreateServerGroupRequest request) {
         delegate.validate(request);
     }
@@ -143,5 +148,10 @@ public final class GuardedCloudProvider implements CloudProvider {
     @Override
     public void release() {
         delegate.release();
+    }
+
+    @Override
+    public AutoCloseable subscribe(Runnable onChange) {
+        return delegate.subscribe(onChange);
     }
 }

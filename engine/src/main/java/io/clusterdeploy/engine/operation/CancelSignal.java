@@ -1,22 +1,52 @@
 package io.clusterdeploy.engine.operation;
 
 import java.time.Duration;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
-/** A cancel flag that also wakes sleeping steps. */
+/** A cancel flag that also wakes sleeping steps; waits for the cloud wake on its changes too. */
 final class CancelSignal {
-    private final CountDownLatch latch = new CountDownLatch(1);
+    private final CloudChanges changes;
+    private volatile boolean cancelled;
+
+    CancelSignal(CloudChanges changes) {
+        this.changes = changes;
+    }
+
+    /** For phases that are never cancelled (rollback) and for plans. */
+    CancelSignal() {
+        this(new CloudChanges());
+    }
 
     void cancel() {
-        latch.countDown();
+        cancelled = true;
+        changes.changed(); // wakes this operation's wait (and, harmlessly, any other: they look again)
     }
 
     boolean isCancelled() {
-        return latch.getCount() == 0;
+        return cancelled;
     }
 
+    /** The cloud's change counter now: pass it to {@link #awaitChange} after checking a condition. */
+    long generation() {
+        return changes.generation();
+    }
+
+    /** Sleeps up to {@code d}, waking early on a cancel. */
     void await(Duration d) throws InterruptedException {
-        latch.await(d.toNanos(), TimeUnit.NANOSECONDS);
+        long end = System.nanoTime() + d.toNanos();
+        while (!cancelled) {
+            long seen = changes.generation();
+            long left = end - System.nanoTime();
+            if (left <= 0) {
+                return;
+            }
+            changes.awaitChange(seen, left);
+        }
+    }
+
+    /** Waits up to {@code d} for a cancel or for the cloud to change since {@code seen}. */
+    void awaitChange(long seen, Duration d) throws InterruptedException {
+        if (!cancelled) {
+            changes.awaitChange(seen, d.toNanos());
+        }
     }
 }

@@ -6,6 +6,7 @@ package io.clusterdeploy.engine.operation;
  */
 public final class ContextKeys {
     public static final String NEW_SERVER_GROUP = "newServerGroup";
+    /** A deploy: the groups of the cluster that were enabled before it, as they were (what a rollback restores). */
     public static final String PREVIOUS = "previousServerGroups";
     public static final String ENABLED = "enabledServerGroups";
     public static final String DISABLED = "disabledServerGroups";

@@ -1,7 +1,6 @@
 package io.clusterdeploy.engine.operation;
 
 import io.clusterdeploy.engine.json.Json;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,11 +13,13 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class InMemoryOperationStore implements OperationStore {
     private final Json json = new Json();
     private final Map<String, String> byId = new ConcurrentHashMap<>();
+    private final Map<String, OperationSummary> summaries = new ConcurrentHashMap<>();
     private final Map<String, String> setAside = new ConcurrentHashMap<>();
 
     @Override
     public void save(OperationState state) {
         byId.put(state.id(), json.write(state));
+        summaries.put(state.id(), OperationSummary.of(state));
     }
 
     @Override
@@ -27,17 +28,20 @@ public final class InMemoryOperationStore implements OperationStore {
     }
 
     @Override
-    public List<OperationState> list() {
-        return byId.values().stream()
-                .map(s -> json.read(s, OperationState.class))
-                .sorted(Comparator.comparing(OperationState::createdAt).reversed())
-                .toList();
+    public List<OperationSummary> summaries() {
+        return summaries.values().stream().sorted(OperationSummary.NEWEST_FIRST).toList();
+    }
+
+    @Override
+    public void delete(String id) {
+        byId.remove(id);
+        summaries.remove(id);
     }
 
     @Override
     public void setAside(String id, String reason) {
-        String state = byId.remove(id);
-        if (state != null) {
+        if (byId.remove(id) != null) {
+            summaries.remove(id);
             setAside.put(id, reason);
         }
     }

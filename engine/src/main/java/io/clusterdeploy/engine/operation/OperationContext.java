@@ -201,6 +201,7 @@ public final class OperationContext {
         Instant deadline = clock.instant().plus(timeout);
         while (true) {
             checkCancelled();
+            long seen = cancel.generation(); // read before the check, so no change between the two is missed
             if (condition.getAsBoolean()) {
                 return;
             }
@@ -208,7 +209,8 @@ public final class OperationContext {
                 throw new ClusterDeployException(ErrorKind.CONFLICT, null,
                         "timed out after " + timeout.toSeconds() + "s: " + describe.get());
             }
-            cancel.await(pollInterval);
+            // A provider that reports changes wakes this at once; the poll interval bounds the wait for the others.
+            cancel.awaitChange(seen, pollInterval);
         }
     }
 

@@ -10,6 +10,7 @@ import io.clusterdeploy.engine.provider.CloudProvider;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,7 +32,11 @@ import java.util.function.Consumer;
 public final class OperationRunner implements AutoCloseable {
 
     /** Tunables; tests shorten the poll interval. */
-    public record Options(Clock clock, Duration pollInterval) {
+    public record Options(Clock clock, Duration pollInterval, OperationRetention retention) {
+        public Options(Clock clock, Duration pollInterval) {
+            this(clock, pollInterval, OperationRetention.DEFAULT);
+        }
+
         public static Options defaults() {
             return new Options(Clock.systemUTC(), Duration.ofMillis(500));
         }
@@ -48,6 +53,9 @@ public final class OperationRunner implements AutoCloseable {
     private final List<String> skipped = new CopyOnWriteArrayList<>();
     private final List<Consumer<OperationEvent>> eventListeners = new CopyOnWriteArrayList<>();
     private final Json json = new Json();
+    /** Bumped by every provider that reports changes; waits wake on it. */
+    private final CloudChanges changes = new CloudChanges();
+    private final List<AutoCloseable> subscriptions = new ArrayList<>();
 
     public OperationRunner(Accounts accounts, OperationStore store, OperationParser parser, Options options) {
         this.accounts = accounts;
@@ -60,6 +68,9 @@ public final class OperationRunner implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
+        for (CloudProvider p : accounts.providers()) {
+            subscriptions.add(p.subscribe(changes::changed));
+        }
     }
 
     /** Called with every new state of every operation (on the operation's thread; keep it quick). */
@@ -126,23 +137,57 @@ public final class OperationRunner implements AutoCloseable {
     /**
      * Resumes every unfinished operation in the store; returns how many. One this engine cannot run (its
      * type or account is unknown, its request no longer parses) is set aside in the store, kept but no
-     * longer listed, and reported in {@link #notResumed()}; it never stops the others.
+     * longer listed, and reported in {@link #notResumed()}; it never stops the others. Files written before
+     * operations recorded their target get it now, and finished operations beyond the retention rule go.
      */
     public int resumeAll() {
+        upgradeLegacy();
+        prune();
         int count = 0;
-        for (OperationState s : store.list()) {
-            if (!s.status().isFinished() && !running.containsKey(s.id())) {
-                try {
-                    resume(s);
-                    count++;
-                } catch (RuntimeException e) {
-                    String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-                    store.setAside(s.id(), "it cannot be resumed: " + why);
-                    skipped.add("operation " + s.id() + " (" + s.type() + "): " + why + "; set aside");
-                }
+        for (OperationSummary summary : store.summaries()) {
+            if (summary.status().isFinished() || running.containsKey(summary.id())) {
+                continue;
+            }
+            Optional<OperationState> stored = store.load(summary.id());
+            if (stored.isEmpty()) {
+                continue;
+            }
+            OperationState s = stored.get();
+            try {
+                resume(s);
+                count++;
+            } catch (RuntimeException e) {
+                String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+                store.setAside(s.id(), "it cannot be resumed: " + why);
+                skipped.add("operation " + s.id() + " (" + s.type() + "): " + why + "; set aside");
             }
         }
         return count;
+    }
+
+    /** Stored operations without a target (written by 0.1) get it from their request, as resuming would. */
+    private void upgradeLegacy() {
+        for (OperationSummary summary : store.summaries()) {
+            if (summary.target() != null || running.containsKey(summary.id())) {
+                continue;
+            }
+            store.load(summary.id()).ifPresent(s -> {
+                try {
+                    store.save(s.withTarget(parser.parse(s.request()).target()));
+                } catch (RuntimeException e) {
+                    // An unknown type or account: resuming sets an unfinished one aside; a finished one stays as it is.
+                }
+            });
+        }
+    }
+
+    /** Removes the finished operations the retention rule no longer keeps. */
+    public void prune() {
+        for (String id : options.retention().toPrune(store.summaries(), options.clock().instant())) {
+            if (!running.containsKey(id)) {
+                store.delete(id);
+            }
+        }
     }
 
     /** Why operations could not be resumed, for the front end to report. */
@@ -190,20 +235,21 @@ public final class OperationRunner implements AutoCloseable {
         return ex != null ? Optional.of(ex.state.get()) : store.load(id);
     }
 
+    /** Every operation, newest first (reads each stored one: for tests and small stores). */
     public List<OperationState> list() {
-        return store.list().stream().map(s -> get(s.id()).orElse(s)).map(this::withKnownTarget).toList();
+        return list(null, Integer.MAX_VALUE);
     }
 
-    /** Files written before operations recorded their target: read it from the request, as resuming would. */
-    private OperationState withKnownTarget(OperationState s) {
-        if (s.target() != null) {
-            return s;
+    /**
+     * The newest {@code limit} operations of one application (null: of all), as they are now: from the store's
+     * index, reading only the ones returned.
+     */
+    public List<OperationState> list(String application, int limit) {
+        List<OperationState> out = new ArrayList<>();
+        for (OperationSummary summary : store.summaries(application, limit)) {
+            get(summary.id()).ifPresent(out::add);
         }
-        try {
-            return s.withTarget(parser.parse(s.request()).target());
-        } catch (RuntimeException e) {
-            return s; // its account is gone, or it no longer parses: shown without a target
-        }
+        return out;
     }
 
     /** Asks a running operation to stop at its next safe point and undo what its strategy says. */
@@ -245,6 +291,13 @@ public final class OperationRunner implements AutoCloseable {
     /** Stops the threads. Unfinished operations stay RUNNING in the store, to be resumed later. */
     @Override
     public void close() {
+        for (AutoCloseable s : subscriptions) {
+            try {
+                s.close();
+            } catch (Exception e) {
+                // The provider is going away too.
+            }
+        }
         executor.shutdownNow();
         try {
             executor.awaitTermination(30, TimeUnit.SECONDS);
@@ -270,7 +323,7 @@ public final class OperationRunner implements AutoCloseable {
         final AtomicReference<OperationState> state;
         final Operation op;
         final CloudProvider provider;
-        final CancelSignal cancel = new CancelSignal();
+        final CancelSignal cancel = new CancelSignal(changes);
 
         Execution(OperationState initial, Operation op, CloudProvider provider) {
             this.state = new AtomicReference<>(initial);
@@ -314,7 +367,7 @@ public final class OperationRunner implements AutoCloseable {
                     }
                 }
                 // Rollback ignores cancellation: once undoing, finish undoing.
-                Throwable rollbackFailure = runPhase(op.rollbackSteps(), new CancelSignal());
+                Throwable rollbackFailure = runPhase(op.rollbackSteps(), new CancelSignal(changes));
                 OperationState s = state.get();
                 ErrorInfo cause = s.error();
                 if (rollbackFailure != null) {
@@ -337,6 +390,11 @@ public final class OperationRunner implements AutoCloseable {
         private void finish(OperationStatus status, ErrorInfo error) {
             synchronized (this) {
                 save(this, state.get().finished(status, error, now()));
+            }
+            try {
+                prune();
+            } catch (RuntimeException e) {
+                // Keeping an old operation longer must never fail this one.
             }
             emit(EventKind.OPERATION, status == OperationStatus.SUCCEEDED ? EventStatus.COMPLETE : EventStatus.FAILED, null,
                     error == null ? status.name() : status.name() + ": " + error.message());

@@ -12,8 +12,28 @@ public interface OperationStore {
 
     Optional<OperationState> load(String id);
 
-    /** Every operation that can be read, newest first. One that cannot be read never stops the listing. */
-    List<OperationState> list();
+    /**
+     * A summary of every operation that can be read, newest first, from memory: no file is read. One that
+     * cannot be read never stops the listing.
+     */
+    List<OperationSummary> summaries();
+
+    /**
+     * The newest {@code limit} summaries, of one application or (null) of all; from memory. Stores that hold many
+     * operations keep an index per application so that this does not grow with what else they hold.
+     */
+    default List<OperationSummary> summaries(String application, int limit) {
+        return summaries().stream().filter(s -> application == null || application.equals(s.application()))
+                .limit(limit).toList();
+    }
+
+    /** Every operation that can be read, newest first (reads each: for tests and small stores). */
+    default List<OperationState> list() {
+        return summaries().stream().map(s -> load(s.id())).flatMap(Optional::stream).toList();
+    }
+
+    /** Removes a finished operation for good (retention). */
+    void delete(String id);
 
     /**
      * Takes an operation out of the store without deleting it: it is neither listed nor resumed any more, and

@@ -119,6 +119,11 @@ final class PlanningProvider implements CloudProvider {
     }
 
     @Override
+    public java.util.Optional<String> reusable(CreateServerGroupRequest request, List<ServerGroup> newestFirst) {
+        return real.reusable(request, newestFirst);
+    }
+
+    @Override
     public void validate(CreateServerGroupRequest request) {
         real.validate(request);
     }

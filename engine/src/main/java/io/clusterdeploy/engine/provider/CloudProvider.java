@@ -38,6 +38,17 @@ public interface CloudProvider extends AutoCloseable {
     /** Security groups / firewalls of an application, or all of them when {@code application} is null. */
     List<SecurityGroup> securityGroups(String application);
 
+    /**
+     * Calls {@code onChange} (quickly, from any thread) whenever something an operation may be waiting for
+     * changes in this account: an instance's health, a group's instances or capacity. Operations then look
+     * again at once instead of at their next poll; a provider that cannot tell keeps the default, and waits poll.
+     *
+     * @return closing it ends the subscription
+     */
+    default AutoCloseable subscribe(Runnable onChange) {
+        return () -> { };
+    }
+
     // ---- mutations -----------------------------------------------------------------------
 
     /**
@@ -45,6 +56,17 @@ public interface CloudProvider extends AutoCloseable {
      * {@link CreateServerGroupRequest#spec()}, locations, load balancers. Throws on bad input.
      */
     void validate(CreateServerGroupRequest request);
+
+    /**
+     * The newest group of a cluster, when it already runs exactly what {@code request} asks for and the cloud
+     * can tell (Kubernetes: its pod template is identical and it has the asked size): a deploy then reuses it
+     * instead of creating a copy. Changes nothing. The default reuses nothing.
+     *
+     * @param newestFirst the cluster's groups, newest first
+     */
+    default java.util.Optional<String> reusable(CreateServerGroupRequest request, List<ServerGroup> newestFirst) {
+        return java.util.Optional.empty();
+    }
 
     /**
      * Creates the named server group, enabled (associated with its load balancers; its

@@ -62,8 +62,13 @@ class CrashMatrixTest {
         }
 
         @Override
-        public List<OperationState> list() {
-            return delegate.list();
+        public List<OperationSummary> summaries() {
+            return delegate.summaries();
+        }
+
+        @Override
+        public void delete(String id) {
+            delegate.delete(id);
         }
 
         @Override

@@ -94,9 +94,42 @@ public final class FakeCloudProvider implements CloudProvider {
         return List.copyOf(mutations);
     }
 
-    /** Makes an existing group's instances healthy or not (a group failing after deploy). */
-    public synchronized void setHealthy(String name, boolean healthy) {
-        groups.get(name).healthy = healthy;
+    /** Makes an existing group's instances healthy or not (a group failing after deploy); subscribers hear of it. */
+    public void setHealthy(String name, boolean healthy) {
+        synchronized (this) {
+            groups.get(name).healthy = healthy;
+        }
+        listeners.forEach(Runnable::run);
+    }
+
+    private final List<Runnable> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    private volatile boolean reuseIdentical;
+
+    /** From now on the newest group is reusable when it runs the same version at the same size (as Kubernetes). */
+    public void reuseIdentical() {
+        reuseIdentical = true;
+    }
+
+    @Override
+    public synchronized Optional<String> reusable(CreateServerGroupRequest request, List<ServerGroup> newestFirst) {
+        if (!reuseIdentical || newestFirst.isEmpty()) {
+            return Optional.empty();
+        }
+        Group newest = groups.get(newestFirst.get(0).name());
+        return newest != null && newest.version.equals(String.valueOf(request.spec().get("version")))
+                && newest.capacity.equals(request.capacity()) ? Optional.of(newest.name) : Optional.empty();
+    }
+
+    /** How many subscriptions are open. */
+    public int subscribers() {
+        return listeners.size();
+    }
+
+    @Override
+    public AutoCloseable subscribe(Runnable onChange) {
+        listeners.add(onChange);
+        return () -> listeners.remove(onChange);
     }
 
     @Override

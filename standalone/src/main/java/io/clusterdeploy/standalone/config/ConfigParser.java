@@ -3,6 +3,7 @@ package io.clusterdeploy.standalone.config;
 import io.clusterdeploy.engine.error.ClusterDeployException;
 import io.clusterdeploy.engine.guard.TrafficGuard;
 import io.clusterdeploy.engine.json.Fields;
+import io.clusterdeploy.engine.operation.OperationRetention;
 import io.clusterdeploy.engine.provider.ProviderTypes;
 import io.clusterdeploy.standalone.hooks.HookHosts;
 import io.clusterdeploy.standalone.notify.WebhookConfig;
@@ -43,8 +44,17 @@ public final class ConfigParser {
         List<WebhookConfig> webhooks = webhooks(f);
         List<TrafficGuard> guards = trafficGuards(f, accounts);
         HookHosts hooks = HookHosts.parse(f.object("validationHooks"));
+        OperationRetention retention = retention(f.object("operations"));
         f.rejectUnknown();
-        return new StandaloneConfig(stateDir, accounts, guards, webhooks, hooks);
+        return new StandaloneConfig(stateDir, accounts, guards, webhooks, hooks, retention);
+    }
+
+    /** {@code operations: {keepFinished: N, keepForDays: D}}: which finished operations are kept. */
+    private static OperationRetention retention(Fields o) {
+        int keep = o.optionalInt("keepFinished", OperationRetention.DEFAULT.keepFinished(), 1, 1_000_000);
+        int days = o.optionalInt("keepForDays", (int) OperationRetention.DEFAULT.keepFor().toDays(), 1, 36_500);
+        o.rejectUnknown();
+        return new OperationRetention(keep, java.time.Duration.ofDays(days));
     }
 
     private static Path stateDir(Fields f) {

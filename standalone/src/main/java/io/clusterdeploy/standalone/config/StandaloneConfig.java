@@ -1,6 +1,7 @@
 package io.clusterdeploy.standalone.config;
 
 import io.clusterdeploy.engine.guard.TrafficGuard;
+import io.clusterdeploy.engine.operation.OperationRetention;
 import io.clusterdeploy.standalone.hooks.HookHosts;
 import io.clusterdeploy.standalone.notify.WebhookConfig;
 import java.nio.file.Path;
@@ -16,9 +17,10 @@ import java.util.Objects;
  * @param trafficGuards clusters that must never be left without an enabled, up instance
  * @param webhooks where to POST operation events
  * @param validationHooks where rolling red/black's validation hooks may connect
+ * @param retention how many finished operations are kept, and for how long
  */
 public record StandaloneConfig(Path stateDir, List<AccountConfig> accounts, List<TrafficGuard> trafficGuards,
-                               List<WebhookConfig> webhooks, HookHosts validationHooks) {
+                               List<WebhookConfig> webhooks, HookHosts validationHooks, OperationRetention retention) {
     public static final String DEFAULT_ACCOUNT = "local";
     public static final String LOCAL_TYPE = "local";
 
@@ -28,6 +30,12 @@ public record StandaloneConfig(Path stateDir, List<AccountConfig> accounts, List
         trafficGuards = List.copyOf(trafficGuards);
         webhooks = List.copyOf(webhooks);
         Objects.requireNonNull(validationHooks, "validationHooks");
+        Objects.requireNonNull(retention, "retention");
+    }
+
+    public StandaloneConfig(Path stateDir, List<AccountConfig> accounts, List<TrafficGuard> trafficGuards,
+                            List<WebhookConfig> webhooks, HookHosts validationHooks) {
+        this(stateDir, accounts, trafficGuards, webhooks, validationHooks, OperationRetention.DEFAULT);
     }
 
     public StandaloneConfig(Path stateDir, List<AccountConfig> accounts) {

@@ -68,10 +68,9 @@ public final class StandaloneServer implements AutoCloseable {
         accountsBuilder.validate(config, source); // a bad account creates nothing, not even the state dir
         Path stateDir = config.stateDir();
         StateDir.ensure(stateDir);
-        // Operations are kept in the state directory after every step and resumed at start. Reading them
-        // now sets aside every file that is not a usable operation, each reported by name.
+        // Operations are kept in the state directory after every step and resumed at start. Opening the store
+        // indexes them and sets aside every file that is not a usable operation, each reported by name.
         DirectoryOperationStore store = new DirectoryOperationStore(stateDir.resolve("operations"));
-        store.list();
         store.problems().forEach(p -> LOG.warn("stored operation set aside: {}", p));
         ApiToken token = ApiToken.generate();
         Path tokenFile = TokenFile.write(stateDir, token);
@@ -95,7 +94,7 @@ public final class StandaloneServer implements AutoCloseable {
         Engine engine;
         try {
             engine = new Engine(accounts, new TrafficGuards(config.trafficGuards()), hooks, store,
-                    new OperationRunner.Options(Clock.systemUTC(), POLL));
+                    new OperationRunner.Options(Clock.systemUTC(), POLL, config.retention()));
             engine.operations().addEventListener(webhooks);
             api.serve(engine.api());
             int resumed = engine.operations().resumeAll();

@@ -31,6 +31,12 @@ public final class RollingRedBlack implements DeployStrategy {
         return Strategy.ROLLINGREDBLACK;
     }
 
+    /** It moves traffic share by share to a group it grows from nothing: reusing a serving one makes no sense. */
+    @Override
+    public boolean reusesIdenticalServerGroup() {
+        return false;
+    }
+
     @Override
     public Capacity initialCapacity(Capacity target) {
         return new Capacity(0, 0, target.max());

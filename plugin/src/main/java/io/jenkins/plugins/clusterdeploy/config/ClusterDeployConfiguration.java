@@ -4,10 +4,12 @@ import hudson.Extension;
 import hudson.ExtensionList;
 import hudson.model.Descriptor;
 import io.clusterdeploy.engine.error.ClusterDeployException;
+import io.clusterdeploy.engine.operation.OperationRetention;
 import io.jenkins.plugins.clusterdeploy.account.AccountDefaults;
 import io.jenkins.plugins.clusterdeploy.account.CloudAccount;
 import io.jenkins.plugins.clusterdeploy.account.CloudAccountDescriptor;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -27,6 +29,8 @@ import org.kohsuke.stapler.StaplerRequest2;
 public final class ClusterDeployConfiguration extends GlobalConfiguration {
     private List<CloudAccount> accounts = new ArrayList<>();
     private List<TrafficGuardEntry> trafficGuards = new ArrayList<>();
+    private int keepFinishedOperations = OperationRetention.DEFAULT.keepFinished();
+    private int keepOperationsDays = (int) OperationRetention.DEFAULT.keepFor().toDays();
 
     public ClusterDeployConfiguration() {
         load();
@@ -59,6 +63,26 @@ public final class ClusterDeployConfiguration extends GlobalConfiguration {
         this.trafficGuards = trafficGuards == null ? new ArrayList<>() : new ArrayList<>(trafficGuards);
     }
 
+    /** How many finished operations the engine keeps (the newest). */
+    public int getKeepFinishedOperations() {
+        return keepFinishedOperations;
+    }
+
+    @DataBoundSetter
+    public void setKeepFinishedOperations(int keepFinishedOperations) {
+        this.keepFinishedOperations = keepFinishedOperations;
+    }
+
+    /** How many days after it ended a finished operation is kept. */
+    public int getKeepOperationsDays() {
+        return keepOperationsDays;
+    }
+
+    @DataBoundSetter
+    public void setKeepOperationsDays(int keepOperationsDays) {
+        this.keepOperationsDays = keepOperationsDays;
+    }
+
     /**
      * The account types: those the form offers ({@code f:repeatableHeteroProperty} reads
      * {@code getAccountsDescriptors()}) are exactly those {@link #configure} binds.
@@ -88,17 +112,36 @@ public final class ClusterDeployConfiguration extends GlobalConfiguration {
         List<TrafficGuardEntry> newGuards = req.bindJSONToList(TrafficGuardEntry.class, json.get("trafficGuards"));
         List<CloudAccount> previousAccounts = getAccounts();
         List<TrafficGuardEntry> previousGuards = getTrafficGuards();
+        int previousKeep = keepFinishedOperations;
+        int previousDays = keepOperationsDays;
         setAccounts(newAccounts);
         setTrafficGuards(newGuards);
         try {
+            setKeepFinishedOperations(wholeNumber(json, "keepFinishedOperations", keepFinishedOperations));
+            setKeepOperationsDays(wholeNumber(json, "keepOperationsDays", keepOperationsDays));
             checkRules();
         } catch (ClusterDeployException e) {
             setAccounts(previousAccounts);
             setTrafficGuards(previousGuards);
+            setKeepFinishedOperations(previousKeep);
+            setKeepOperationsDays(previousDays);
             throw new FormException(e.getMessage(), e.field());
         }
         save();
         return true;
+    }
+
+    /** A form's number field (the form sends text); INVALID_INPUT naming it when it is not a whole number. */
+    private static int wholeNumber(JSONObject json, String field, int fallback) {
+        String text = json.optString(field, "").trim();
+        if (text.isEmpty()) {
+            return fallback;
+        }
+        if (!text.matches("[0-9]{1,9}") || Integer.parseInt(text) < 1) {
+            throw ClusterDeployException.invalid(field, field + " must be a whole number of at least 1, was '"
+                    + text + "'");
+        }
+        return Integer.parseInt(text);
     }
 
     /** Throws, naming the field, when the configuration breaks a rule (names, allowlists, traffic guards). */
@@ -110,6 +153,8 @@ public final class ClusterDeployConfiguration extends GlobalConfiguration {
     /** The configuration as plain data, with default state directories under {@code defaults}. */
     public EngineSpec toEngineSpec(AccountDefaults defaults) {
         return new EngineSpec(getAccounts().stream().map(a -> a.toSpec(defaults)).toList(),
-                getTrafficGuards().stream().map(TrafficGuardEntry::toGuard).toList());
+                getTrafficGuards().stream().map(TrafficGuardEntry::toGuard).toList(),
+                // Configuration as Code sets the fields without the form's check: at least 1 of each.
+                new OperationRetention(Math.max(1, keepFinishedOperations), Duration.ofDays(Math.max(1, keepOperationsDays))));
     }
 }

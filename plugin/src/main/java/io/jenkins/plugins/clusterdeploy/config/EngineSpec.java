@@ -1,6 +1,7 @@
 package io.jenkins.plugins.clusterdeploy.config;
 
 import io.clusterdeploy.engine.guard.TrafficGuard;
+import io.clusterdeploy.engine.operation.OperationRetention;
 import io.jenkins.plugins.clusterdeploy.account.AccountSpec;
 import java.util.List;
 import java.util.Set;
@@ -13,10 +14,15 @@ import java.util.stream.Collectors;
  * @param accounts every configured account, enabled or not
  * @param guards   traffic guards
  */
-public record EngineSpec(List<AccountSpec> accounts, List<TrafficGuard> guards) {
+public record EngineSpec(List<AccountSpec> accounts, List<TrafficGuard> guards, OperationRetention retention) {
     public EngineSpec {
         accounts = List.copyOf(accounts);
         guards = List.copyOf(guards);
+        java.util.Objects.requireNonNull(retention, "retention");
+    }
+
+    public EngineSpec(List<AccountSpec> accounts, List<TrafficGuard> guards) {
+        this(accounts, guards, OperationRetention.DEFAULT);
     }
 
     public static EngineSpec empty() {
@@ -36,6 +42,6 @@ public record EngineSpec(List<AccountSpec> accounts, List<TrafficGuard> guards) 
 
     /** What the engine is made of; allowlists do not matter to it, so changing them rebuilds nothing. */
     public Object engineKey() {
-        return List.of(runningAccounts().stream().map(AccountSpec::providerKey).toList(), runningGuards());
+        return List.of(runningAccounts().stream().map(AccountSpec::providerKey).toList(), runningGuards(), retention);
     }
 }

@@ -54,7 +54,8 @@ public final class EngineHolder implements AutoCloseable {
         }
         Accounts accounts = new Accounts(pool.reconcile(spec.runningAccounts()));
         engine = new Engine(accounts, new TrafficGuards(spec.runningGuards().stream()
-                .filter(g -> !pool.problems().containsKey(g.account())).toList()), hooks, store, options);
+                .filter(g -> !pool.problems().containsKey(g.account())).toList()), hooks, store,
+                new OperationRunner.Options(options.clock(), options.pollInterval(), spec.retention()));
         engineKey = key;
         resumeUnfinished(engine.operations());
     }

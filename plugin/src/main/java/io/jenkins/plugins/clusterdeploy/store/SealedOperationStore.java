@@ -3,6 +3,7 @@ package io.jenkins.plugins.clusterdeploy.store;
 import io.clusterdeploy.engine.json.Json;
 import io.clusterdeploy.engine.operation.OperationState;
 import io.clusterdeploy.engine.operation.OperationStore;
+import io.clusterdeploy.engine.operation.OperationSummary;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,8 +46,18 @@ public final class SealedOperationStore implements OperationStore {
     }
 
     @Override
-    public List<OperationState> list() {
-        return delegate.list().stream().map(this::open).toList();
+    public List<OperationSummary> summaries() {
+        return delegate.summaries();
+    }
+
+    @Override
+    public List<OperationSummary> summaries(String application, int limit) {
+        return delegate.summaries(application, limit);
+    }
+
+    @Override
+    public void delete(String id) {
+        delegate.delete(id);
     }
 
     @Override

@@ -3,8 +3,8 @@ package io.jenkins.plugins.clusterdeploy.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import hudson.model.Descriptor;
 import hudson.model.Descriptor.FormException;
+import hudson.model.Descriptor;
 import io.jenkins.plugins.clusterdeploy.account.CloudAccount;
 import io.jenkins.plugins.clusterdeploy.account.LocalAccount;
 import io.jenkins.plugins.clusterdeploy.freestyle.ClusterOperationBuilder;
@@ -97,6 +97,27 @@ class FormBindingTest {
         c.configure(new StaplerForm(ACCOUNT_TYPES).request(), new JSONObject(), ACCOUNT_TYPES);
         assertThat(c.getAccounts()).as("every account deleted").isEmpty();
         assertThat(c.getTrafficGuards()).as("every guard deleted").isEmpty();
+    }
+
+    @Test
+    void theRetentionOfFinishedOperationsIsBoundCheckedAndGivenToTheEngine() throws Exception {
+        ClusterDeployConfiguration c = new ClusterDeployConfiguration();
+        JSONObject json = new JSONObject();
+        json.put("accounts", localAccount("local", "deploy-hello"));
+        json.put("keepFinishedOperations", "250");
+        json.put("keepOperationsDays", "7");
+        c.configure(new StaplerForm(ACCOUNT_TYPES).request(), json, ACCOUNT_TYPES);
+        io.clusterdeploy.engine.operation.OperationRetention r = c.toEngineSpec(
+                new io.jenkins.plugins.clusterdeploy.account.AccountDefaults(java.nio.file.Path.of("x"))).retention();
+        assertThat(r.keepFinished()).isEqualTo(250);
+        assertThat(r.keepFor()).isEqualTo(java.time.Duration.ofDays(7));
+
+        for (String bad : List.of("0", "-3", "1.5", "many")) {
+            json.put("keepFinishedOperations", bad);
+            assertThatThrownBy(() -> c.configure(new StaplerForm(ACCOUNT_TYPES).request(), json, ACCOUNT_TYPES))
+                    .isInstanceOf(FormException.class).hasMessageContaining("keepFinishedOperations");
+            assertThat(c.getKeepFinishedOperations()).as("the previous value stays").isEqualTo(250);
+        }
     }
 
     @Test

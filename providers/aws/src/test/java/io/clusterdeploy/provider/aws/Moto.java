@@ -1,10 +1,12 @@
 package io.clusterdeploy.provider.aws;
 
 import java.net.URI;
+import java.time.Duration;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.retry.RetryPolicy;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
@@ -28,13 +30,17 @@ final class Moto implements AutoCloseable {
     Moto(String endpoint, String keyId, String secret) {
         var creds = StaticCredentialsProvider.create(AwsBasicCredentials.create(keyId, secret));
         var config = ClientOverrideConfiguration.builder().retryPolicy(RetryPolicy.none()).build();
+        // moto answers its first DescribeImages after a reset slowly (it loads its image catalogue), more so on a
+        // busy machine: these clients wait long enough that it never decides a test.
+        var http = UrlConnectionHttpClient.builder().socketTimeout(Duration.ofMinutes(3))
+                .connectionTimeout(Duration.ofSeconds(30));
         URI uri = URI.create(endpoint);
         ec2 = Ec2Client.builder().region(Region.of(REGION)).credentialsProvider(creds).endpointOverride(uri)
-                .overrideConfiguration(config).build();
+                .httpClientBuilder(http).overrideConfiguration(config).build();
         autoScaling = AutoScalingClient.builder().region(Region.of(REGION)).credentialsProvider(creds)
-                .endpointOverride(uri).overrideConfiguration(config).build();
+                .endpointOverride(uri).httpClientBuilder(http).overrideConfiguration(config).build();
         elb = ElasticLoadBalancingV2Client.builder().region(Region.of(REGION)).credentialsProvider(creds)
-                .endpointOverride(uri).overrideConfiguration(config).build();
+                .endpointOverride(uri).httpClientBuilder(http).overrideConfiguration(config).build();
     }
 
     /** How many of each resource moto holds: what "nothing was created" is checked against. */

@@ -175,6 +175,31 @@ public final class KubernetesProvider implements CloudProvider {
         return serverGroups.create(cache, request, spec);
     }
 
+    /**
+     * The newest group when its pod template is the one asked for (its recorded digest matches), at the asked
+     * size and behind the same load balancers: Spinnaker's "re-deploying an identical manifest reuses it".
+     */
+    @Override
+    public Optional<String> reusable(CreateServerGroupRequest request, List<ServerGroup> newestFirst) {
+        if (newestFirst.isEmpty()) {
+            return Optional.empty();
+        }
+        NamespaceCache cache = cache(request.location());
+        DeploySpec spec = serverGroups.validate(cache, request);
+        ServerGroup newest = newestFirst.get(0);
+        Optional<ReplicaSet> rs = cache.replicaSet(newest.name());
+        String digest = rs.map(r -> r.getMetadata().getAnnotations()).map(a -> a.get(Keys.TEMPLATE_DIGEST)).orElse(null);
+        boolean same = spec.templateDigest().equals(digest) && newest.capacity().equals(request.capacity())
+                && new TreeSet<>(newest.loadBalancers()).equals(new TreeSet<>(request.loadBalancers()));
+        return same ? Optional.of(newest.name()) : Optional.empty();
+    }
+
+    /** Every informer event of this account: waits in the engine wake on them instead of polling. */
+    @Override
+    public AutoCloseable subscribe(Runnable onChange) {
+        return changes.subscribe(onChange);
+    }
+
     @Override
     public ServerGroup resize(String location, String name, Capacity capacity) {
         if (capacity == null) {

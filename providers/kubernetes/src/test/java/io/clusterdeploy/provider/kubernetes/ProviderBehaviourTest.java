@@ -75,6 +75,21 @@ class ProviderBehaviourTest {
     }
 
     @Test
+    void theNewestVersionIsReusableOnlyForTheSameTemplateSizeAndServices() {
+        ServerGroup v0 = deploy("hello-prod-v000", "v1", 1, Map.of(), "op-1");
+        Map<String, Object> same = Map.of("podTemplate", SampleApp.podTemplate("v1", true));
+        CreateServerGroupRequest again = new CreateServerGroupRequest("hello-prod-v001", "prod", Capacity.fixed(1),
+                List.of("hello-prod"), List.of(), same, Map.of());
+        assertThat(fx.provider.reusable(again, List.of(v0))).contains("hello-prod-v000");
+        assertThat(fx.provider.reusable(new CreateServerGroupRequest("hello-prod-v001", "prod", Capacity.fixed(2),
+                List.of("hello-prod"), List.of(), same, Map.of()), List.of(v0))).as("another size").isEmpty();
+        assertThat(fx.provider.reusable(new CreateServerGroupRequest("hello-prod-v001", "prod", Capacity.fixed(1),
+                List.of("hello-prod"), List.of(), Map.of("podTemplate", SampleApp.podTemplate("v2", true)), Map.of()),
+                List.of(v0))).as("another template").isEmpty();
+        assertThat(fx.provider.reusable(again, List.of())).as("nothing to reuse").isEmpty();
+    }
+
+    @Test
     void aRetriedCreateAdoptsItsOwnGroupAndRefusesAnothersName() {
         deploy("hello-prod-v000", "v1", 1, Map.of(), "op-1");
         assertThat(deploy("hello-prod-v000", "v1", 1, Map.of(), "op-1").name()).isEqualTo("hello-prod-v000");

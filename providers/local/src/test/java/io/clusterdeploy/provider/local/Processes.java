@@ -43,8 +43,9 @@ final class Processes {
                 .findFirst();
     }
 
-    /** The pid of the live process started with {@code --instance-id id}, wherever it is in the process tree. */
-    static Optional<Long> anyPidOf(String instanceId) {
+    /** The pids of live processes started with {@code --instance-id id}, wherever they are in the process tree: a set, since
+     * other builds on a shared machine start instances of the same ids. */
+    static Set<Long> pidsOf(String instanceId) {
         return ProcessHandle.allProcesses()
                 .filter(ProcessHandle::isAlive)
                 .filter(p -> {
@@ -54,7 +55,7 @@ final class Processes {
                 })
                 .filter(Processes::outermost)
                 .map(ProcessHandle::pid)
-                .findFirst();
+                .collect(Collectors.toSet());
     }
 
     static boolean alive(long pid) {

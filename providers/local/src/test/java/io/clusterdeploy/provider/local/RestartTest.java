@@ -212,7 +212,7 @@ class RestartTest {
 
         second.awaitAll("hello-v001", 2, HealthState.UP);
         for (String id : pids.keySet()) {
-            assertThat(Processes.anyPidOf(id)).contains(pids.get(id));
+            assertThat(Processes.pidsOf(id)).contains(pids.get(id));
         }
         assertThat(ids(second, "hello-v001")).isEqualTo(pids.keySet());
         assertThat(instancesAnswering(second, "127.0.0.1:" + port, 20)).isEqualTo(pids.keySet());

@@ -9,10 +9,20 @@ import java.util.function.BooleanSupplier;
  */
 public final class Changes {
     private long version; // guarded by this
+    private final java.util.List<Runnable> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
-    public synchronized void bump() {
-        version++;
-        notifyAll();
+    public void bump() {
+        synchronized (this) {
+            version++;
+            notifyAll();
+        }
+        listeners.forEach(Runnable::run);
+    }
+
+    /** {@code onChange} hears every bump, from the informers' threads; closing the result ends it. */
+    public AutoCloseable subscribe(Runnable onChange) {
+        listeners.add(onChange);
+        return () -> listeners.remove(onChange);
     }
 
     /** Waits until {@code condition} holds or {@code timeout} passes; true when it holds. */
