@@ -16,13 +16,16 @@ import org.slf4j.LoggerFactory;
 final class HealthChecker implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HealthChecker.class);
     private static final long IDLE_TIMEOUT_MILLIS = 10_000;
+    private static final int MAX_THREADS = 8;
 
     private final HttpClient client;
     private final Duration timeout;
 
     HealthChecker(String account, Duration timeout) {
         this.timeout = timeout;
-        QueuedThreadPool threads = new QueuedThreadPool();
+        // Bounded and shrinking: checks are asynchronous, a few threads serve any number of instances.
+        QueuedThreadPool threads = new QueuedThreadPool(MAX_THREADS, 1, (int) IDLE_TIMEOUT_MILLIS);
+        threads.setReservedThreads(0);
         threads.setName("local-health-" + account);
         threads.setDaemon(true);
         client = new HttpClient();
