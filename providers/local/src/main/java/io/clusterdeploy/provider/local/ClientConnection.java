@@ -160,6 +160,7 @@ final class ClientConnection extends Endpoint {
         if (be == null) {
             try {
                 be = BackendConnection.open(loop, route.instance());
+                balancer.backendConnectionOpened();
             } catch (IOException e) {
                 backendFailed(true);
                 return;
@@ -379,6 +380,7 @@ final class ClientConnection extends Endpoint {
             // A pooled connection the instance had closed says nothing against the instance; anything else does.
             route = balancer.router().acquire(stale ? null : failed);
             if (route != null) {
+                balancer.retried();
                 attempt();
                 return;
             }

@@ -184,6 +184,9 @@ final class EventLoop {
     }
 
     private void dispatch(SelectionKey key) {
+        // The keys of one select are handled inside it: each event is timed when its handling starts.
+        now = System.nanoTime();
+        epochSecond = System.currentTimeMillis() / 1000;
         if (key.isValid()) {
             ((Endpoint) key.attachment()).ready(key.readyOps());
         }

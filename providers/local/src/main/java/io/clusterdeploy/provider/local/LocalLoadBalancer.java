@@ -10,6 +10,7 @@ import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,6 +41,8 @@ final class LocalLoadBalancer {
     private final ServerSocketChannel server;
     private final EventLoop[] loops;
     private final Thread acceptor;
+    private final AtomicLong retries = new AtomicLong();
+    private final AtomicLong backendConnections = new AtomicLong();
 
     private LocalLoadBalancer(String name, int port, Router router, ServerSocketChannel server, Duration loopIdle) {
         this.name = name;
@@ -102,6 +105,26 @@ final class LocalLoadBalancer {
 
     String address() {
         return "127.0.0.1:" + port;
+    }
+
+    /** Counts a request sent again after a failed attempt. */
+    void retried() {
+        retries.incrementAndGet();
+    }
+
+    /** Counts a connection opened to an instance. */
+    void backendConnectionOpened() {
+        backendConnections.incrementAndGet();
+    }
+
+    /** How many connections to instances it has opened since the start. */
+    long backendConnectionsOpened() {
+        return backendConnections.get();
+    }
+
+    /** How many requests were sent again after a failed attempt, since the start. */
+    long retries() {
+        return retries.get();
     }
 
     /** Threads running now: the acceptor and the event loops that have connections or had them lately. */
