@@ -131,6 +131,7 @@ def main():
     ap.add_argument("--config", required=True)
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--seconds", type=int, default=10)
+    ap.add_argument("--warmup", type=int, default=8, help="seconds of wrk per arm and connection count before measuring")
     ap.add_argument("--connections", default="32,256")
     ap.add_argument("--wrk-threads", type=int, default=2)
     ap.add_argument("--routing-runs", type=int, default=3, help="runs of 1 against 200 unrelated groups (0: skip)")
@@ -153,8 +154,9 @@ def main():
         print(f"machine: {os.cpu_count()} cores; load average before: {load_average()}")
         print(f"backends: {' '.join(host.backends)}; wrk -t{args.wrk_threads} -d{args.seconds}s; runs: {args.runs}")
         print(f"threads of the load balancer at rest: {host.ask('threads', 'THREADS')}")
-        for arm, (pid, url) in arms.items():  # warm-up: the JIT, the pools
-            wrk(url, max(connection_counts), 5, args.wrk_threads)
+        for arm, (pid, url) in arms.items():  # warm-up: the JIT (the JVM compiles for a while), the pools
+            for c in connection_counts:
+                wrk(url, c, args.warmup, args.wrk_threads)
         ratios = {c: {"rps": [], "cpu": [], "p50": [], "p99": []} for c in connection_counts}
         for run in range(args.runs):
             order = ["local", "haproxy"] if run % 2 == 0 else ["haproxy", "local"]
