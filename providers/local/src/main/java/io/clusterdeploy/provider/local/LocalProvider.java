@@ -1,5 +1,7 @@
 package io.clusterdeploy.provider.local;
 
+import io.clusterdeploy.engine.canary.source.MetricScope;
+import io.clusterdeploy.engine.canary.source.MetricSource;
 import io.clusterdeploy.engine.error.ClusterDeployException;
 import io.clusterdeploy.engine.error.ErrorKind;
 import io.clusterdeploy.engine.model.Account;
@@ -71,6 +73,7 @@ public final class LocalProvider implements CloudProvider {
     private final ProcessStopper stopper = new ProcessStopper();
     private final CreationClock clock = new CreationClock(Clock.systemUTC());
     private final HealthChecker healthChecker;
+    private final LocalMetricSource metricSource = new LocalMetricSource(this::recordersOf, Clock.systemUTC());
     private final ScheduledExecutorService scheduler;
     // Mutations share the read side; close takes the write side, so it never races a process start.
     private final ReentrantReadWriteLock lifecycle = new ReentrantReadWriteLock();
@@ -358,6 +361,50 @@ public final class LocalProvider implements CloudProvider {
                     "server group '" + serverGroup + "' not found in account '" + account.name() + "'");
         }
         return group.traffic().read(serverGroup, from, to, Instant.now());
+    }
+
+    /**
+     * The {@code local} metric source of this account, for canary analysis: its load balancers' per-second
+     * statistics of a server group or a cluster ({@link LocalMetric} lists the queries; docs/canary.md,
+     * "Metric sources: local"). Scopes name this account; a cluster scope adds up the cluster's server groups
+     * that exist now. Safe to use from any thread while the provider is open.
+     */
+    public MetricSource metricSource() {
+        return metricSource;
+    }
+
+    /** The statistics of a metric scope's groups; INVALID_INPUT or NOT_FOUND naming the scope's field. */
+    private List<TrafficRecorder> recordersOf(MetricScope scope) {
+        if (!account.name().equals(scope.account())) {
+            throw ClusterDeployException.invalid("account", "the local metric source of account '" + account.name()
+                    + "' cannot read account '" + scope.account() + "'");
+        }
+        if (scope.location() != null && !LOCATION.equals(scope.location())) {
+            throw ClusterDeployException.invalid("location",
+                    "the local provider has only the location '" + LOCATION + "', not '" + scope.location() + "'");
+        }
+        String name = scope.serverGroup();
+        if (name != null && !name.isBlank()) {
+            LocalServerGroup group = groups.get(name);
+            if (group == null) {
+                throw ClusterDeployException.notFound("serverGroup",
+                        "server group '" + name + "' not found in account '" + account.name() + "'");
+            }
+            if (scope.cluster() != null && !scope.cluster().isBlank() && !scope.cluster().equals(group.moniker().cluster())) {
+                throw ClusterDeployException.invalid("cluster", "server group '" + name + "' is not in cluster '"
+                        + scope.cluster() + "' but in '" + group.moniker().cluster() + "'");
+            }
+            return List.of(group.traffic());
+        }
+        List<TrafficRecorder> ofCluster = groups.values().stream()
+                .filter(g -> g.moniker().cluster().equals(scope.cluster()))
+                .map(LocalServerGroup::traffic)
+                .toList();
+        if (ofCluster.isEmpty()) {
+            throw ClusterDeployException.notFound("cluster",
+                    "cluster '" + scope.cluster() + "' has no server group in account '" + account.name() + "'");
+        }
+        return ofCluster;
     }
 
     /**

@@ -96,7 +96,7 @@ final class TrafficRecorder {
         long current = now.getEpochSecond();
         List<TrafficPoint> points = new ArrayList<>((int) (end - first));
         for (long sec = first; sec < end; sec++) {
-            boolean recorded = sec >= startedSecond && sec < current && sec > current - RETENTION_SECONDS;
+            boolean recorded = recorded(sec, current);
             long[] histogram = new long[LatencyBuckets.COUNT];
             long requests = 0;
             long serverErrors = 0;
@@ -116,6 +116,32 @@ final class TrafficRecorder {
                     histogram));
         }
         return new TrafficStatistics(group, Instant.ofEpochSecond(first), Instant.ofEpochSecond(end), points);
+    }
+
+    /** Whether {@code second} is one this recorder has a record of, {@code currentSecond} being the one under way. */
+    boolean recorded(long second, long currentSecond) {
+        return second >= startedSecond && second < currentSecond && second > currentSecond - RETENTION_SECONDS;
+    }
+
+    /**
+     * Adds second {@code second} to {@code total} when it is {@link #recorded}; false (and nothing added)
+     * when it is not. Reads in place, without copying the second's counters.
+     */
+    boolean addTo(long second, long currentSecond, TrafficTotal total) {
+        if (!recorded(second, currentSecond)) {
+            return false;
+        }
+        Second s = ring.get((int) Math.floorMod(second, (long) RETENTION_SECONDS));
+        if (s != null && s.epochSecond == second) {
+            total.add(s.counts.get(REQUESTS), s.counts.get(SERVER_ERRORS), s.counts.get(CONNECTION_ERRORS));
+            for (int b = 0; b < LatencyBuckets.COUNT; b++) {
+                int c = s.counts.get(FIRST_BUCKET + b);
+                if (c != 0) {
+                    total.addLatencies(b, c);
+                }
+            }
+        }
+        return true;
     }
 
     private static final class Second {
