@@ -10,6 +10,9 @@ final class InstanceHealth {
     private volatile boolean everPassed;
     private volatile boolean passing;
     private volatile Runnable onChange = NOBODY;
+    /** When the next check is due (System.nanoTime); read and written by the provider's checking thread only. */
+    private long nextCheckNanos;
+    private boolean scheduled;
 
     /** Called after each change between passing and failing (the load balancers' routing follows). */
     void onChange(Runnable listener) {
@@ -21,7 +24,18 @@ final class InstanceHealth {
         return checking.compareAndSet(false, true);
     }
 
-    void record(boolean passed) {
+    /** Whether a check is due at {@code nowNanos}; the first one is due at once. */
+    boolean due(long nowNanos) {
+        return !scheduled || nowNanos - nextCheckNanos >= 0;
+    }
+
+    void scheduleNext(long nowNanos, long delayNanos) {
+        scheduled = true;
+        nextCheckNanos = nowNanos + delayNanos;
+    }
+
+    /** Records a check's outcome; true when it changed between passing and failing. */
+    boolean record(boolean passed) {
         boolean changed = passing != passed;
         passing = passed;
         if (passed) {
@@ -31,6 +45,7 @@ final class InstanceHealth {
         if (changed) {
             onChange.run();
         }
+        return changed;
     }
 
     boolean everPassed() {

@@ -88,6 +88,11 @@ final class InstanceProcess {
         return gate;
     }
 
+    /** When this provider (or the one before it) launched the process. */
+    Instant launched() {
+        return launched;
+    }
+
     InstanceHealth health() {
         return health;
     }

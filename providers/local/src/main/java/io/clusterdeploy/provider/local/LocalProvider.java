@@ -73,6 +73,7 @@ public final class LocalProvider implements CloudProvider {
     private final ProcessStopper stopper = new ProcessStopper();
     private final CreationClock clock = new CreationClock(Clock.systemUTC());
     private final HealthChecker healthChecker;
+    private final ProbeSchedule probes;
     private final LocalMetricSource metricSource = new LocalMetricSource(this::recordersOf, Clock.systemUTC());
     private final ScheduledExecutorService scheduler;
     // Mutations share the read side; close takes the write side, so it never races a process start.
@@ -106,13 +107,16 @@ public final class LocalProvider implements CloudProvider {
             throw e;
         }
         this.healthChecker = new HealthChecker(account.name(), HEALTH_CHECK_TIMEOUT);
+        this.probes = new ProbeSchedule(settings.healthCheckInterval());
         this.scheduler = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread t = new Thread(task, "local-provider-" + account.name());
             t.setDaemon(true);
             return t;
         });
         long interval = settings.healthCheckInterval().toMillis();
-        scheduler.scheduleWithFixedDelay(this::checkAndConverge, 0, interval, TimeUnit.MILLISECONDS);
+        // Checks are due per instance (ProbeSchedule); the tick finds the due ones, the convergence runs at the interval.
+        scheduler.scheduleWithFixedDelay(this::checkDue, 0, ProbeSchedule.STARTING_PROBE.toMillis(), TimeUnit.MILLISECONDS);
+        scheduler.scheduleWithFixedDelay(this::converge, 0, interval, TimeUnit.MILLISECONDS);
     }
 
     @Override
@@ -484,19 +488,49 @@ public final class LocalProvider implements CloudProvider {
 
     // ---- internals -----------------------------------------------------------------------
 
-    private void checkAndConverge() {
+    /** Starts the checks that are due: often for starting instances, rarely for disabled ones ({@link ProbeSchedule}). */
+    private void checkDue() {
+        long now = System.nanoTime();
+        Instant wallNow = Instant.now();
         for (LocalServerGroup group : groups.values()) {
             try {
                 String path = group.spec().healthCheckPath();
-                group.instances().forEach(i -> healthChecker.check(i, path));
-                group.reconcile();
+                for (InstanceProcess instance : group.instances()) {
+                    InstanceHealth health = instance.health();
+                    if (health.due(now)) {
+                        healthChecker.check(instance, path);
+                        long age = Duration.between(instance.launched(), wallNow).toNanos();
+                        health.scheduleNext(now, probes.delayNanos(age, health.everPassed(), instance.gate().isOpen()));
+                    }
+                }
             } catch (RuntimeException e) {
                 // Never let one bad round, or one group, cancel the schedule for the others.
-                LOG.warn("health check round of server group {} in account {} failed", group.name(), account.name(), e);
+                LOG.warn("health checks of server group {} in account {} failed", group.name(), account.name(), e);
+            }
+        }
+    }
+
+    private void converge() {
+        for (LocalServerGroup group : groups.values()) {
+            try {
+                group.reconcile();
+            } catch (RuntimeException e) {
+                LOG.warn("convergence of server group {} in account {} failed", group.name(), account.name(), e);
             }
         }
         // Every change calls for a refresh itself; this one catches what no event announces (a process gone).
         refreshRouting();
+    }
+
+    /**
+     * Calls {@code listener} whenever an instance of this account turns healthy or unhealthy, after the load
+     * balancers' routing has followed (on a health-check thread; it must not block). For front ends that wait
+     * on health (a deploy's health gate) instead of polling. Closing the result removes the listener.
+     */
+    public AutoCloseable onHealthChange(Runnable listener) {
+        java.util.Objects.requireNonNull(listener, "listener");
+        healthChecker.addChangeListener(listener);
+        return () -> healthChecker.removeChangeListener(listener);
     }
 
     /** Listens again on a recorded load balancer's port. */
