@@ -121,6 +121,14 @@ class Host:
                 self.proc.wait()
 
 
+def versions():
+    ha = subprocess.run(["haproxy", "-v"], capture_output=True, text=True).stdout.splitlines()[0]
+    java = subprocess.run(["java", "-version"], capture_output=True, text=True).stderr.splitlines()[0]
+    wrk_v = subprocess.run(["wrk", "-v"], capture_output=True, text=True)
+    wrk_line = (wrk_v.stdout + wrk_v.stderr).splitlines()[0]
+    return f"{ha}; {java}; {wrk_line}"
+
+
 def ratio_line(name, values, fmt="{:.2f}"):
     return f"{name}: " + ", ".join(fmt.format(v) for v in values) + f" (median {fmt.format(statistics.median(values))})"
 
@@ -131,7 +139,7 @@ def main():
     ap.add_argument("--config", required=True)
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--seconds", type=int, default=10)
-    ap.add_argument("--warmup", type=int, default=8, help="seconds of wrk per arm and connection count before measuring")
+    ap.add_argument("--warmup", type=int, default=15, help="seconds of wrk per arm and connection count before measuring")
     ap.add_argument("--connections", default="32,256")
     ap.add_argument("--wrk-threads", type=int, default=2)
     ap.add_argument("--routing-runs", type=int, default=3, help="runs of 1 against 200 unrelated groups (0: skip)")
@@ -151,7 +159,9 @@ def main():
         time.sleep(1.5)  # HAProxy's first health checks
         if haproxy.poll() is not None:
             raise SystemExit("haproxy did not start: " + open(os.path.join(work, "haproxy.err")).read())
+        print("command: bench/lb.sh " + " ".join(sys.argv[5:]))
         print(f"machine: {os.cpu_count()} cores; load average before: {load_average()}")
+        print("versions: " + versions())
         print(f"backends: {' '.join(host.backends)}; wrk -t{args.wrk_threads} -d{args.seconds}s; runs: {args.runs}")
         print(f"threads of the load balancer at rest: {host.ask('threads', 'THREADS')}")
         for arm, (pid, url) in arms.items():  # warm-up: the JIT (the JVM compiles for a while), the pools
