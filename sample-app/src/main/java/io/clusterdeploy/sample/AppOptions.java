@@ -14,15 +14,22 @@ import java.util.Set;
  * @param latencyMs   latency added to {@code GET /}
  * @param neverHealthy when true the health endpoint always answers 503
  * @param healthPath  path of the health endpoint
+ * @param idleTimeoutSeconds how long a kept-alive connection may stay idle before the app closes it (0: the
+ *                    JDK server's default, 30 s); closed within 0.1 s of the timeout
+ * @param maxIdleConnections how many idle kept-alive connections the app keeps at most (0: the JDK server's
+ *                    default, 200); past it, a connection is closed right after its answer, without a
+ *                    "Connection: close" header, as the JDK server does
  */
 public record AppOptions(int port, String version, String instanceId, double errorRate, long latencyMs,
-                         boolean neverHealthy, String healthPath) {
+                         boolean neverHealthy, String healthPath, int idleTimeoutSeconds, int maxIdleConnections) {
 
     static final String USAGE = "usage: HelloApp --port N [--version STR] [--instance-id STR] [--error-rate F]"
-            + " [--latency-ms N] [--never-healthy] [--health-path P]";
+            + " [--latency-ms N] [--never-healthy] [--health-path P] [--idle-timeout-seconds N]"
+            + " [--max-idle-connections N]";
 
     private static final Set<String> VALUED = Set.of(
-            "--port", "--version", "--instance-id", "--error-rate", "--latency-ms", "--health-path");
+            "--port", "--version", "--instance-id", "--error-rate", "--latency-ms", "--health-path",
+            "--idle-timeout-seconds", "--max-idle-connections");
     private static final Set<String> SWITCHES = Set.of("--never-healthy");
 
     public AppOptions {
@@ -37,6 +44,12 @@ public record AppOptions(int port, String version, String instanceId, double err
         }
         if (!(errorRate >= 0.0 && errorRate <= 1.0)) {
             throw new UsageException("--error-rate must be between 0 and 1, was " + errorRate);
+        }
+        if (idleTimeoutSeconds < 0 || idleTimeoutSeconds > 86_400) {
+            throw new UsageException("--idle-timeout-seconds must be between 0 and 86400, was " + idleTimeoutSeconds);
+        }
+        if (maxIdleConnections < 0 || maxIdleConnections > 100_000) {
+            throw new UsageException("--max-idle-connections must be between 0 and 100000, was " + maxIdleConnections);
         }
         if (latencyMs < 0) {
             throw new UsageException("--latency-ms must be ≥ 0, was " + latencyMs);
@@ -79,7 +92,9 @@ public record AppOptions(int port, String version, String instanceId, double err
                 parseDouble("--error-rate", values.getOrDefault("--error-rate", "0")),
                 parseLong("--latency-ms", values.getOrDefault("--latency-ms", "0")),
                 values.containsKey("--never-healthy"),
-                values.getOrDefault("--health-path", "/health"));
+                values.getOrDefault("--health-path", "/health"),
+                (int) parseLong("--idle-timeout-seconds", values.getOrDefault("--idle-timeout-seconds", "0")),
+                (int) parseLong("--max-idle-connections", values.getOrDefault("--max-idle-connections", "0")));
     }
 
     private static long parseLong(String flag, String value) {

@@ -26,6 +26,7 @@ public final class HelloApp {
             System.exit(2);
             return;
         }
+        connectionLimits(options);
         HelloServer server;
         try {
             server = HelloServer.start(options);
@@ -38,5 +39,19 @@ public final class HelloApp {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> server.stop(SHUTDOWN_GRACE), "hello-shutdown"));
         System.out.println("HelloApp " + options.version() + " instance " + options.instanceId()
                 + " listening on 127.0.0.1:" + server.port());
+    }
+
+    /**
+     * The JDK server reads its connection limits from system properties once, when the first server is
+     * created: the idle time in whole seconds, checked every clockTick milliseconds.
+     */
+    private static void connectionLimits(AppOptions options) {
+        if (options.idleTimeoutSeconds() > 0) {
+            System.setProperty("sun.net.httpserver.idleInterval", Integer.toString(options.idleTimeoutSeconds()));
+            System.setProperty("sun.net.httpserver.clockTick", "100");
+        }
+        if (options.maxIdleConnections() > 0) {
+            System.setProperty("sun.net.httpserver.maxIdleConnections", Integer.toString(options.maxIdleConnections()));
+        }
     }
 }

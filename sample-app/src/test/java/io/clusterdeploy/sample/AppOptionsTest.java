@@ -17,6 +17,21 @@ class AppOptionsTest {
         assertThat(options.latencyMs()).isEqualTo(20);
         assertThat(options.neverHealthy()).isFalse();
         assertThat(options.healthPath()).isEqualTo("/health");
+        assertThat(options.idleTimeoutSeconds()).isZero();
+        assertThat(options.maxIdleConnections()).isZero();
+    }
+
+    @Test
+    void connectionLimits() {
+        AppOptions options = AppOptions.parse("--port", "1", "--idle-timeout-seconds", "2", "--max-idle-connections=3");
+        assertThat(options.idleTimeoutSeconds()).isEqualTo(2);
+        assertThat(options.maxIdleConnections()).isEqualTo(3);
+        assertThatThrownBy(() -> AppOptions.parse("--port", "1", "--idle-timeout-seconds", "-1"))
+                .hasMessageContaining("--idle-timeout-seconds");
+        assertThatThrownBy(() -> AppOptions.parse("--port", "1", "--idle-timeout-seconds", "0.5"))
+                .hasMessageContaining("--idle-timeout-seconds must be a whole number");
+        assertThatThrownBy(() -> AppOptions.parse("--port", "1", "--max-idle-connections", "-2"))
+                .hasMessageContaining("--max-idle-connections");
     }
 
     @Test

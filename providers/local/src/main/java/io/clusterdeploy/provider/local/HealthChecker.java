@@ -2,6 +2,8 @@ package io.clusterdeploy.provider.local;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
@@ -16,13 +18,17 @@ import org.slf4j.LoggerFactory;
 final class HealthChecker implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HealthChecker.class);
     private static final long IDLE_TIMEOUT_MILLIS = 10_000;
+    private static final int MAX_THREADS = 8;
 
     private final HttpClient client;
     private final Duration timeout;
+    private final List<Runnable> changeListeners = new CopyOnWriteArrayList<>();
 
     HealthChecker(String account, Duration timeout) {
         this.timeout = timeout;
-        QueuedThreadPool threads = new QueuedThreadPool();
+        // Bounded and shrinking: checks are asynchronous, a few threads serve any number of instances.
+        QueuedThreadPool threads = new QueuedThreadPool(MAX_THREADS, 1, (int) IDLE_TIMEOUT_MILLIS);
+        threads.setReservedThreads(0);
         threads.setName("local-health-" + account);
         threads.setDaemon(true);
         client = new HttpClient();
@@ -39,6 +45,18 @@ final class HealthChecker implements AutoCloseable {
         }
     }
 
+    /**
+     * Calls {@code listener} after every check that turned an instance from failing to passing or back (on a
+     * health-check thread; it must not block). The routing has already followed the change when it runs.
+     */
+    void addChangeListener(Runnable listener) {
+        changeListeners.add(listener);
+    }
+
+    void removeChangeListener(Runnable listener) {
+        changeListeners.remove(listener);
+    }
+
     /** Starts a check of {@code instance} unless one is still running or the process is gone. */
     void check(InstanceProcess instance, String path) {
         if (!instance.isAlive() || !instance.health().beginCheck()) {
@@ -47,11 +65,23 @@ final class HealthChecker implements AutoCloseable {
         try {
             client.newRequest(URI.create("http://127.0.0.1:" + instance.port() + path))
                     .timeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
-                    .send(result -> instance.health().record(
+                    .send(result -> record(instance,
                             result.isSucceeded() && result.getResponse().getStatus() / 100 == 2));
         } catch (RuntimeException e) {
             LOG.debug("health check of {} could not be sent", instance.id(), e);
-            instance.health().record(false);
+            record(instance, false);
+        }
+    }
+
+    private void record(InstanceProcess instance, boolean passed) {
+        if (instance.health().record(passed)) {
+            for (Runnable listener : changeListeners) {
+                try {
+                    listener.run();
+                } catch (RuntimeException e) {
+                    LOG.warn("a health change listener failed", e);
+                }
+            }
         }
     }
 

@@ -88,6 +88,11 @@ final class InstanceProcess {
         return gate;
     }
 
+    /** When this provider (or the one before it) launched the process. */
+    Instant launched() {
+        return launched;
+    }
+
     InstanceHealth health() {
         return health;
     }
@@ -107,7 +112,20 @@ final class InstanceProcess {
 
     /** Admits one proxied request if this instance is alive, healthy and in rotation; pair with {@link #release()}. */
     boolean tryAcquire() {
-        return isAlive() && health.passing() && gate.tryEnter();
+        return mayBeAlive() && health.passing() && gate.tryEnter();
+    }
+
+    /**
+     * {@link #isAlive()} without a system call per request: an adopted process is asked by the health
+     * checks (a dead one fails them) and through its exit future; a refused connection is retried elsewhere.
+     */
+    private boolean mayBeAlive() {
+        return child != null ? child.isAlive() : !exit.isDone();
+    }
+
+    /** Whether the load balancers may route to it now: alive, healthy and in rotation. */
+    boolean routable() {
+        return isAlive() && health.passing() && gate.isOpen();
     }
 
     void release() {

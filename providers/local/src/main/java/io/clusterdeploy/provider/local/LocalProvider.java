@@ -1,5 +1,7 @@
 package io.clusterdeploy.provider.local;
 
+import io.clusterdeploy.engine.canary.source.MetricScope;
+import io.clusterdeploy.engine.canary.source.MetricSource;
 import io.clusterdeploy.engine.error.ClusterDeployException;
 import io.clusterdeploy.engine.error.ErrorKind;
 import io.clusterdeploy.engine.model.Account;
@@ -13,8 +15,10 @@ import io.clusterdeploy.engine.provider.CreateServerGroupRequest;
 import io.clusterdeploy.engine.provider.UpsertLoadBalancerRequest;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,8 +35,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The local cloud: a server group is a set of processes on this machine, a load balancer an
- * embedded Jetty reverse proxy on a loopback port. Meant for demos, tests and trying strategies out
- * without a cloud.
+ * embedded reverse proxy on a loopback port ({@link LocalLoadBalancer}). Meant for demos, tests and trying
+ * strategies out without a cloud. Beyond the SPI, a load balancer can split its traffic between server
+ * groups by exact weights ({@link #setTrafficWeights}), and every group's traffic is counted per second
+ * ({@link #trafficStatistics}), for canary deploys and their analysis.
  *
  * <p>Like a real cloud it outlives Cluster Deploy's server: every group and load balancer is recorded
  * in the account's state directory ({@link StateStore}). A provider created on a directory with
@@ -54,6 +60,10 @@ public final class LocalProvider implements CloudProvider {
     private final ConcurrentMap<String, LocalServerGroup> groups = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, LocalLoadBalancer> loadBalancers = new ConcurrentHashMap<>();
     private final Object loadBalancerChanges = new Object();
+    // One router per load balancer name, kept across a move to another port.
+    private final ConcurrentMap<String, Router> routers = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, Map<String, Integer>> weights = new ConcurrentHashMap<>();
+    private final Object routingChanges = new Object();
     private final ExecutableLocator executables = new ExecutableLocator(System.getenv("PATH"));
     private final String stateDirField;
     private final StateDirLock stateLock;
@@ -63,6 +73,8 @@ public final class LocalProvider implements CloudProvider {
     private final ProcessStopper stopper = new ProcessStopper();
     private final CreationClock clock = new CreationClock(Clock.systemUTC());
     private final HealthChecker healthChecker;
+    private final ProbeSchedule probes;
+    private final LocalMetricSource metricSource = new LocalMetricSource(this::recordersOf, Clock.systemUTC());
     private final ScheduledExecutorService scheduler;
     // Mutations share the read side; close takes the write side, so it never races a process start.
     private final ReentrantReadWriteLock lifecycle = new ReentrantReadWriteLock();
@@ -95,13 +107,16 @@ public final class LocalProvider implements CloudProvider {
             throw e;
         }
         this.healthChecker = new HealthChecker(account.name(), HEALTH_CHECK_TIMEOUT);
+        this.probes = new ProbeSchedule(settings.healthCheckInterval());
         this.scheduler = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread t = new Thread(task, "local-provider-" + account.name());
             t.setDaemon(true);
             return t;
         });
         long interval = settings.healthCheckInterval().toMillis();
-        scheduler.scheduleWithFixedDelay(this::checkAndConverge, 0, interval, TimeUnit.MILLISECONDS);
+        // Checks are due per instance (ProbeSchedule); the tick finds the due ones, the convergence runs at the interval.
+        scheduler.scheduleWithFixedDelay(this::checkDue, 0, ProbeSchedule.STARTING_PROBE.toMillis(), TimeUnit.MILLISECONDS);
+        scheduler.scheduleWithFixedDelay(this::converge, 0, interval, TimeUnit.MILLISECONDS);
     }
 
     @Override
@@ -238,6 +253,8 @@ public final class LocalProvider implements CloudProvider {
             // The group removes its record itself; only then is it gone for good.
             if (group != null && group.destroy()) {
                 groups.remove(name, group);
+                forgetWeightsOf(name);
+                refreshRouting();
                 LOG.info("destroyed server group {} in account {}", name, account.name());
             }
             return null;
@@ -275,7 +292,8 @@ public final class LocalProvider implements CloudProvider {
                 // A new port: listen there and record it first, so a failure leaves the old one serving.
                 LocalLoadBalancer started = LocalLoadBalancer.start(request.name(), spec.port(), routerFor(request.name()));
                 try {
-                    store.save(new LoadBalancerRecord(request.name(), spec.port()));
+                    store.save(new LoadBalancerRecord(request.name(), spec.port(),
+                            weights.getOrDefault(request.name(), Map.of())));
                 } catch (RuntimeException e) {
                     started.stop();
                     throw e;
@@ -287,6 +305,110 @@ public final class LocalProvider implements CloudProvider {
                 return model(started);
             }
         });
+    }
+
+    /**
+     * Splits a load balancer's requests between server groups by exact shares, for canary deploys: each named
+     * group gets its percentage of the requests, and the groups behind the load balancer that are not named
+     * share the rest (100 minus the sum) in turn, instance by instance. Routing is deterministic (smooth
+     * weighted round-robin, see {@link RoutingSnapshot}): over any 100 consecutive requests while the same
+     * groups are routable, each named group gets exactly its percentage. A named group with no routable
+     * instance (not created yet, disabled, down) drops out and the others share its part in proportion; when
+     * no group with a share has a routable instance, every routable instance is used rather than a request
+     * refused. Named groups need not exist yet; a destroyed group's weight is removed. The weights are
+     * recorded with the load balancer and survive a restart of the provider. An empty map removes them.
+     *
+     * @param loadBalancer         the load balancer's name
+     * @param percentByServerGroup whole percentages (0 to 100, adding up to at most 100) by server group name
+     * @return the load balancer, its {@code settings} carrying {@code trafficWeights} while any are set
+     * @throws ClusterDeployException NOT_FOUND on {@code loadBalancer}; INVALID_INPUT on
+     *                                {@code percentByServerGroup} or {@code percentByServerGroup[NAME]}; nothing changes then
+     */
+    public LoadBalancer setTrafficWeights(String loadBalancer, Map<String, Integer> percentByServerGroup) {
+        Map<String, Integer> checked = TrafficWeights.check(percentByServerGroup);
+        return mutate(() -> {
+            synchronized (loadBalancerChanges) {
+                LocalLoadBalancer lb = loadBalancer == null ? null : loadBalancers.get(loadBalancer);
+                if (lb == null) {
+                    throw ClusterDeployException.notFound("loadBalancer", "load balancer '" + loadBalancer
+                            + "' not found in account '" + account.name() + "'");
+                }
+                store.save(new LoadBalancerRecord(lb.name(), lb.port(), checked));
+                if (checked.isEmpty()) {
+                    weights.remove(lb.name());
+                } else {
+                    weights.put(lb.name(), checked);
+                }
+                refreshRouting();
+                LOG.info("load balancer {} in account {}: traffic weights {}", lb.name(), account.name(), checked);
+                return model(lb);
+            }
+        });
+    }
+
+    /**
+     * A server group's traffic through this account's load balancers, per second over {@code [from, to)}
+     * (both rounded down to whole seconds): requests, 5xx answers, connection errors and a latency
+     * histogram ({@link LatencyBuckets}). Counted for every request, always; the last
+     * {@value TrafficRecorder#RETENTION_SECONDS} seconds are kept. Every second of the range has a point; a
+     * second with no record of the group (before this provider created or took it over, older than the
+     * retention, not over yet) says so and carries no numbers, and a recorded second without traffic is a
+     * recorded 0.
+     *
+     * @throws ClusterDeployException NOT_FOUND on {@code serverGroup}; INVALID_INPUT on {@code from} or {@code to}
+     *                                when missing, reversed, or more than a day apart
+     */
+    public TrafficStatistics trafficStatistics(String serverGroup, Instant from, Instant to) {
+        LocalServerGroup group = serverGroup == null ? null : groups.get(serverGroup);
+        if (group == null) {
+            throw ClusterDeployException.notFound("serverGroup",
+                    "server group '" + serverGroup + "' not found in account '" + account.name() + "'");
+        }
+        return group.traffic().read(serverGroup, from, to, Instant.now());
+    }
+
+    /**
+     * The {@code local} metric source of this account, for canary analysis: its load balancers' per-second
+     * statistics of a server group or a cluster ({@link LocalMetric} lists the queries; docs/canary.md,
+     * "Metric sources: local"). Scopes name this account; a cluster scope adds up the cluster's server groups
+     * that exist now. Safe to use from any thread while the provider is open.
+     */
+    public MetricSource metricSource() {
+        return metricSource;
+    }
+
+    /** The statistics of a metric scope's groups; INVALID_INPUT or NOT_FOUND naming the scope's field. */
+    private List<TrafficRecorder> recordersOf(MetricScope scope) {
+        if (!account.name().equals(scope.account())) {
+            throw ClusterDeployException.invalid("account", "the local metric source of account '" + account.name()
+                    + "' cannot read account '" + scope.account() + "'");
+        }
+        if (scope.location() != null && !LOCATION.equals(scope.location())) {
+            throw ClusterDeployException.invalid("location",
+                    "the local provider has only the location '" + LOCATION + "', not '" + scope.location() + "'");
+        }
+        String name = scope.serverGroup();
+        if (name != null && !name.isBlank()) {
+            LocalServerGroup group = groups.get(name);
+            if (group == null) {
+                throw ClusterDeployException.notFound("serverGroup",
+                        "server group '" + name + "' not found in account '" + account.name() + "'");
+            }
+            if (scope.cluster() != null && !scope.cluster().isBlank() && !scope.cluster().equals(group.moniker().cluster())) {
+                throw ClusterDeployException.invalid("cluster", "server group '" + name + "' is not in cluster '"
+                        + scope.cluster() + "' but in '" + group.moniker().cluster() + "'");
+            }
+            return List.of(group.traffic());
+        }
+        List<TrafficRecorder> ofCluster = groups.values().stream()
+                .filter(g -> g.moniker().cluster().equals(scope.cluster()))
+                .map(LocalServerGroup::traffic)
+                .toList();
+        if (ofCluster.isEmpty()) {
+            throw ClusterDeployException.notFound("cluster",
+                    "cluster '" + scope.cluster() + "' has no server group in account '" + account.name() + "'");
+        }
+        return ofCluster;
     }
 
     /**
@@ -366,21 +488,56 @@ public final class LocalProvider implements CloudProvider {
 
     // ---- internals -----------------------------------------------------------------------
 
-    private void checkAndConverge() {
+    /** Starts the checks that are due: often for starting instances, rarely for disabled ones ({@link ProbeSchedule}). */
+    private void checkDue() {
+        long now = System.nanoTime();
+        Instant wallNow = Instant.now();
         for (LocalServerGroup group : groups.values()) {
             try {
                 String path = group.spec().healthCheckPath();
-                group.instances().forEach(i -> healthChecker.check(i, path));
-                group.reconcile();
+                for (InstanceProcess instance : group.instances()) {
+                    InstanceHealth health = instance.health();
+                    if (health.due(now)) {
+                        healthChecker.check(instance, path);
+                        long age = Duration.between(instance.launched(), wallNow).toNanos();
+                        health.scheduleNext(now, probes.delayNanos(age, health.everPassed(), instance.gate().isOpen()));
+                    }
+                }
             } catch (RuntimeException e) {
                 // Never let one bad round, or one group, cancel the schedule for the others.
-                LOG.warn("health check round of server group {} in account {} failed", group.name(), account.name(), e);
+                LOG.warn("health checks of server group {} in account {} failed", group.name(), account.name(), e);
             }
         }
     }
 
+    private void converge() {
+        for (LocalServerGroup group : groups.values()) {
+            try {
+                group.reconcile();
+            } catch (RuntimeException e) {
+                LOG.warn("convergence of server group {} in account {} failed", group.name(), account.name(), e);
+            }
+        }
+        // Every change calls for a refresh itself; this one catches what no event announces (a process gone).
+        refreshRouting();
+    }
+
+    /**
+     * Calls {@code listener} whenever an instance of this account turns healthy or unhealthy, after the load
+     * balancers' routing has followed (on a health-check thread; it must not block). For front ends that wait
+     * on health (a deploy's health gate) instead of polling. Closing the result removes the listener.
+     */
+    public AutoCloseable onHealthChange(Runnable listener) {
+        java.util.Objects.requireNonNull(listener, "listener");
+        healthChecker.addChangeListener(listener);
+        return () -> healthChecker.removeChangeListener(listener);
+    }
+
     /** Listens again on a recorded load balancer's port. */
     private void restartLoadBalancer(LoadBalancerRecord recorded) {
+        if (!recorded.trafficWeights().isEmpty()) {
+            weights.put(recorded.name(), Map.copyOf(recorded.trafficWeights()));
+        }
         try {
             loadBalancers.put(recorded.name(), LocalLoadBalancer.start(recorded.name(), recorded.port(),
                     routerFor(recorded.name())));
@@ -413,20 +570,65 @@ public final class LocalProvider implements CloudProvider {
 
     private LocalServerGroup newGroup(ServerGroupRecord recorded, List<InstanceProcess> adopted) {
         return new LocalServerGroup(recorded, adopted, launcher, stopper,
-                new RestartBackoff(settings.healthCheckInterval(), MAX_RESTART_BACKOFF), store);
+                new RestartBackoff(settings.healthCheckInterval(), MAX_RESTART_BACKOFF), store,
+                new TrafficRecorder(Instant.now().getEpochSecond()), this::refreshRouting);
     }
 
-    private RoundRobinRouter routerFor(String loadBalancer) {
-        return new RoundRobinRouter(() -> backendsOf(loadBalancer));
+    private Router routerFor(String loadBalancer) {
+        Router router = routers.computeIfAbsent(loadBalancer, name -> new Router());
+        refreshRouting();
+        return router;
     }
 
-    /** The instances behind a load balancer: its groups oldest first, each group's instances oldest first. */
-    private List<InstanceProcess> backendsOf(String loadBalancer) {
-        return groups.values().stream()
-                .filter(g -> g.loadBalancers().contains(loadBalancer))
-                .sorted(Comparator.comparing(LocalServerGroup::createdTime))
-                .flatMap(g -> g.instances().stream())
-                .toList();
+    /**
+     * Recomputes what each load balancer routes to (its groups oldest first, each group's routable instances
+     * oldest first, and its weights) and swaps a router's snapshot when that changed. Called on every change
+     * of membership, rotation, health or weights, never per request; it takes no group's lock.
+     */
+    private void refreshRouting() {
+        synchronized (routingChanges) {
+            List<LocalServerGroup> byAge = groups.values().stream()
+                    .sorted(Comparator.comparing(LocalServerGroup::createdTime))
+                    .toList();
+            routers.forEach((name, router) -> {
+                List<RoutingSnapshot.GroupRoutes> behind = new ArrayList<>();
+                for (LocalServerGroup g : byAge) {
+                    if (g.loadBalancers().contains(name)) {
+                        behind.add(new RoutingSnapshot.GroupRoutes(g.name(), g.routes()));
+                    }
+                }
+                RoutingSnapshot next = RoutingSnapshot.of(behind, weights.getOrDefault(name, Map.of()));
+                if (!next.sameAs(router.snapshot())) {
+                    router.publish(next);
+                }
+            });
+        }
+    }
+
+    /** A destroyed group's weights go with it, so that the weights left describe the groups there are. */
+    private void forgetWeightsOf(String group) {
+        synchronized (loadBalancerChanges) {
+            weights.forEach((lbName, byGroup) -> {
+                if (byGroup.containsKey(group)) {
+                    Map<String, Integer> rest = new LinkedHashMap<>(byGroup);
+                    rest.remove(group);
+                    LocalLoadBalancer lb = loadBalancers.get(lbName);
+                    if (lb != null) {
+                        store.save(new LoadBalancerRecord(lbName, lb.port(), rest));
+                    }
+                    if (rest.isEmpty()) {
+                        weights.remove(lbName);
+                    } else {
+                        weights.put(lbName, Map.copyOf(rest));
+                    }
+                }
+            });
+        }
+    }
+
+    /** For tests: the running load balancer of that name. */
+    LocalLoadBalancer loadBalancer(String name) {
+        return loadBalancers.get(name);
     }
 
     private LoadBalancer model(LocalLoadBalancer lb) {
@@ -435,7 +637,13 @@ public final class LocalProvider implements CloudProvider {
                 .map(LocalServerGroup::name)
                 .sorted()
                 .toList();
-        return new LoadBalancer(lb.name(), account.name(), LOCATION, lb.address(), members, Map.of("port", lb.port()));
+        Map<String, Object> settings = new LinkedHashMap<>();
+        settings.put("port", lb.port());
+        Map<String, Integer> trafficWeights = weights.getOrDefault(lb.name(), Map.of());
+        if (!trafficWeights.isEmpty()) {
+            settings.put("trafficWeights", new java.util.TreeMap<>(trafficWeights));
+        }
+        return new LoadBalancer(lb.name(), account.name(), LOCATION, lb.address(), members, settings);
     }
 
     private LocalServerGroup existing(String location, String name) {

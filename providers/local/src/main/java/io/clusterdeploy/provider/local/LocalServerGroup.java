@@ -34,6 +34,8 @@ final class LocalServerGroup {
     private final ProcessStopper stopper;
     private final RestartBackoff backoff;
     private final StateStore store;
+    private final TrafficRecorder traffic;
+    private final Runnable routingChanged;
     private final ReentrantLock lock = new ReentrantLock();
     private final List<InstanceProcess> instances = new CopyOnWriteArrayList<>();
     private volatile Capacity capacity;
@@ -44,9 +46,11 @@ final class LocalServerGroup {
     /**
      * @param recorded a new group's record ({@link ServerGroupRecord#created}) or one an earlier provider left
      * @param adopted  those of the recorded instances whose processes still run, oldest first
+     * @param routingChanged called whenever an instance may have entered or left the load balancers' rotation
      */
     LocalServerGroup(ServerGroupRecord recorded, List<InstanceProcess> adopted, InstanceLauncher launcher,
-                     ProcessStopper stopper, RestartBackoff backoff, StateStore store) {
+                     ProcessStopper stopper, RestartBackoff backoff, StateStore store, TrafficRecorder traffic,
+                     Runnable routingChanged) {
         this.name = recorded.name();
         this.moniker = ServerGroupName.parse(recorded.name()).moniker();
         this.spec = recorded.deploySpec();
@@ -61,6 +65,9 @@ final class LocalServerGroup {
         this.stopper = stopper;
         this.backoff = backoff;
         this.store = store;
+        this.traffic = traffic;
+        this.routingChanged = routingChanged;
+        adopted.forEach(i -> i.health().onChange(routingChanged));
     }
 
     String name() {
@@ -86,6 +93,21 @@ final class LocalServerGroup {
     /** The current instances, oldest first. */
     List<InstanceProcess> instances() {
         return List.copyOf(instances);
+    }
+
+    /** The instances the load balancers may route to now, oldest first, with this group's statistics. */
+    List<Route> routes() {
+        List<Route> routes = new ArrayList<>();
+        for (InstanceProcess instance : instances) {
+            if (instance.routable()) {
+                routes.add(new Route(instance, traffic));
+            }
+        }
+        return routes;
+    }
+
+    TrafficRecorder traffic() {
+        return traffic;
     }
 
     ServerGroup snapshot(String account) {
@@ -151,6 +173,7 @@ final class LocalServerGroup {
             ensureExists();
             disabled = false;
             instances.forEach(i -> i.gate().open());
+            routingChanged.run();
             save();
         } finally {
             lock.unlock();
@@ -178,6 +201,7 @@ final class LocalServerGroup {
                     .limit(Math.max(0, target - out.size()))
                     .forEach(out::add);
             out.forEach(i -> i.gate().close());
+            routingChanged.run();
             // Recorded before waiting for in-flight requests: a crash during the wait keeps them out of rotation.
             save();
             stopper.drain(out);
@@ -279,6 +303,7 @@ final class LocalServerGroup {
                 instances.remove(instance);
                 launcher.release(instance);
                 backoff.exited(instance.health().everPassed(), Instant.now());
+                routingChanged.run();
                 LOG.warn("server group {}: instance {} exited with {}; see {}", name, instance.id(),
                         instance.exitStatus(), instance.logFile());
                 reaped = true;
@@ -303,6 +328,7 @@ final class LocalServerGroup {
     private void startMissing() {
         while (instances.size() < capacity.desired()) {
             InstanceProcess instance = launcher.launch(name, ++lastInstanceNumber, spec, !disabled);
+            instance.health().onChange(routingChanged);
             instances.add(instance);
             LOG.info("server group {}: started instance {} (pid {}) on 127.0.0.1:{}", name, instance.id(),
                     instance.pid(), instance.port());
@@ -313,6 +339,9 @@ final class LocalServerGroup {
 
     private void stopAndRelease(List<InstanceProcess> stopping) {
         if (!stopping.isEmpty()) {
+            // Out of the load balancers' routing first, then drained and stopped.
+            stopping.forEach(i -> i.gate().close());
+            routingChanged.run();
             stopper.stop(stopping);
             stopping.forEach(launcher::release);
         }
