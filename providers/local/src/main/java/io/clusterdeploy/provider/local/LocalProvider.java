@@ -524,10 +524,11 @@ public final class LocalProvider implements CloudProvider {
 
     /**
      * Calls {@code listener} whenever an instance of this account turns healthy or unhealthy, after the load
-     * balancers' routing has followed (on a health-check thread; it must not block). For front ends that wait
-     * on health (a deploy's health gate) instead of polling. Closing the result removes the listener.
+     * balancers' routing has followed (on a health-check thread; it must not block), so a deploy's health gate
+     * looks again at once instead of at its next poll. Closing the result removes the listener.
      */
-    public AutoCloseable onHealthChange(Runnable listener) {
+    @Override
+    public AutoCloseable subscribe(Runnable listener) {
         java.util.Objects.requireNonNull(listener, "listener");
         healthChecker.addChangeListener(listener);
         return () -> healthChecker.removeChangeListener(listener);

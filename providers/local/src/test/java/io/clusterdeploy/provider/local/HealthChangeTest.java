@@ -34,7 +34,7 @@ class HealthChangeTest {
         fx.loadBalancer("hello");
         AtomicInteger calls = new AtomicInteger();
         List<HealthState> seen = new CopyOnWriteArrayList<>();
-        AutoCloseable subscription = fx.provider.onHealthChange(() -> {
+        AutoCloseable subscription = fx.provider.subscribe(() -> {
             calls.incrementAndGet();
             fx.provider.serverGroup("local", "hello-v001").ifPresent(g -> g.instances().forEach(i -> seen.add(i.health())));
         });
