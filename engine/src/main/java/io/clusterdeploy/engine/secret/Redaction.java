@@ -58,7 +58,11 @@ public final class Redaction {
         return value;
     }
 
-    static boolean isSensitive(String name) {
+    /**
+     * True for a key or flag name that says its value is secret. The one rule for every front end: the Jenkins
+     * binding seals exactly what this names before it stores a request.
+     */
+    public static boolean isSensitive(String name) {
         String bare = name.replaceFirst("^-+", "");
         return SENSITIVE_NAME.matcher(bare).matches();
     }

@@ -1,23 +1,21 @@
 package io.jenkins.plugins.clusterdeploy.store;
 
+import io.clusterdeploy.engine.secret.Redaction;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
-import java.util.regex.Pattern;
 
 /**
- * Where a request holds secrets: every value of an {@code env} map, and the whole value under a key that names a
- * password, secret, token or credential. That covers every value the engine's API masks in its views (engine
- * {@code api.Redaction}, package-private there, masks the same keys' scalars, in lists too), and more: a map under
- * such a key is sealed whole, where the views mask only its own sensitive keys. {@code SealedOperationStoreTest}
+ * Where a request holds secrets: every value of an {@code env} map, and the whole value under a key that the
+ * engine's one rule ({@link Redaction#isSensitive}) names secret. That covers every value the engine's API masks
+ * in its views, and more: a map under such a key is sealed whole, where the views mask only its own sensitive keys. {@code SealedOperationStoreTest}
  * checks against the engine's views that no masked value is left unsealed.
  */
 final class SecretValues {
     /** The key of a sealed value: {@code {"$sealed": "..."}} stands for one secret value. */
     static final String SEALED = "$sealed";
-    private static final Pattern SENSITIVE = Pattern.compile("(?i).*(password|passwd|secret|token|credential).*");
 
     private SecretValues() {
     }
@@ -36,7 +34,7 @@ final class SecretValues {
     }
 
     private static Object map(String path, String key, Object value, BiFunction<String, Object, Object> onSecret) {
-        if (key != null && value != null && SENSITIVE.matcher(key).matches()) {
+        if (key != null && value != null && Redaction.isSensitive(key)) {
             return onSecret.apply(path, value);
         }
         if (value instanceof Map<?, ?> m) {
