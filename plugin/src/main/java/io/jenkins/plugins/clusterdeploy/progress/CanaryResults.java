@@ -103,8 +103,7 @@ public final class CanaryResults {
             return out;
         }
         if (value instanceof BigDecimal d) {
-            return d.stripTrailingZeros().scale() <= 0 && d.abs().compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) < 0
-                    ? (Object) d.longValue() : (Object) d.doubleValue();
+            return d.doubleValue(); // the stored JSON's decimals; whole counts come back as integers
         }
         return value;
     }
