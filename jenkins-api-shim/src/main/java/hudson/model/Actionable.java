@@ -36,6 +36,27 @@ public abstract class Actionable extends AbstractModelObject {
         actions.add(a);
     }
 
+    public boolean addOrReplaceAction(@NonNull Action a) {
+        if (a == null) {
+            throw new IllegalArgumentException("Action must be non-null");
+        }
+        // As core: keep an equal action, drop the others of exactly its class, add it when it was not there.
+        List<Action> old = new ArrayList<>(1);
+        boolean found = false;
+        for (Action a2 : actions) {
+            if (!found && a.equals(a2)) {
+                found = true;
+            } else if (a2.getClass() == a.getClass()) {
+                old.add(a2);
+            }
+        }
+        actions.removeAll(old);
+        if (!found) {
+            addAction(a);
+        }
+        return !found || !old.isEmpty();
+    }
+
     public <T extends Action> T getAction(Class<T> type) {
         for (Action a : actions) {
             if (type.isInstance(a)) {

@@ -26,6 +26,10 @@ public final class Result implements Serializable {
         this.completeBuild = complete;
     }
 
+    public boolean isWorseThan(@NonNull Result that) {
+        return this.ordinal > that.ordinal;
+    }
+
     @Override
     public @NonNull String toString() {
         return name;

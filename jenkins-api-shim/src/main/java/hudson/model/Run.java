@@ -15,12 +15,13 @@ import org.kohsuke.stapler.StaplerProxy;
  * Shim of {@code hudson.model.Run} (Jenkins 2.541.3).
  * Real generic declaration; of its interfaces {@code DescriptorByNameOwner}, {@code HistoricalBuild} and
  * {@code WithConsoleUrl} are omitted. {@link #addAction} attaches {@link RunAction2}s as the real one does;
- * everything needing a build record throws.
+ * {@link #setResult} keeps the worst result as the real one does; everything needing a build record throws.
  */
 public abstract class Run<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, RunT>>
         extends Actionable implements ExtensionPoint, Comparable<RunT>, AccessControlled, PersistenceRoot, OnMaster, StaplerProxy {
 
     private final transient JobT project;
+    private volatile Result result;
 
     protected Run(@NonNull JobT job) throws IOException {
         this.project = job;
@@ -40,7 +41,14 @@ public abstract class Run<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, R
     }
 
     public @CheckForNull Result getResult() {
-        throw new UnsupportedOperationException("jenkins-api-shim");
+        return result;
+    }
+
+    public void setResult(@NonNull Result r) {
+        // As core: a result only gets worse (core also refuses a build that is not BUILDING; the shim has no state).
+        if (result == null || r.isWorseThan(result)) {
+            result = r;
+        }
     }
 
     public @NonNull JobT getParent() {

@@ -2,6 +2,7 @@ package io.clusterdeploy.engine;
 
 import io.clusterdeploy.engine.api.ApiHandler;
 import io.clusterdeploy.engine.api.ClusterDeployApi;
+import io.clusterdeploy.engine.canary.source.MetricSources;
 import io.clusterdeploy.engine.catalog.OperationCatalog;
 import io.clusterdeploy.engine.deploy.ValidationHooks;
 import io.clusterdeploy.engine.guard.GuardedCloudProvider;
@@ -20,6 +21,7 @@ public final class Engine implements AutoCloseable {
     private final OperationRunner runner;
     private final Planner planner;
     private final ClusterDeployApi api;
+    private final MetricSources metricSources;
 
     public Engine(Accounts accounts, OperationStore store, OperationRunner.Options options) {
         this(accounts, TrafficGuards.none(), store, options);
@@ -33,8 +35,19 @@ public final class Engine implements AutoCloseable {
     /** {@code hooks} runs rolling red/black's validation as this front end understands it. */
     public Engine(Accounts accounts, TrafficGuards guards, ValidationHooks hooks, OperationStore store,
                   OperationRunner.Options options) {
+        this(accounts, guards, hooks, MetricSources.none(), store, options);
+    }
+
+    /**
+     * {@code metricSources} answers canary analyses' metric queries (built by the front end from its settings, see
+     * {@code metricsource.MetricSourceTypes}); with none, a canaryAnalysis is refused naming the metric's source.
+     * The engine closes them with itself.
+     */
+    public Engine(Accounts accounts, TrafficGuards guards, ValidationHooks hooks, MetricSources metricSources,
+                  OperationStore store, OperationRunner.Options options) {
+        this.metricSources = metricSources;
         this.accounts = accounts.map(p -> new GuardedCloudProvider(p, guards));
-        OperationCatalog catalog = new OperationCatalog(this.accounts, guards, hooks);
+        OperationCatalog catalog = new OperationCatalog(this.accounts, guards, hooks, metricSources);
         this.runner = new OperationRunner(this.accounts, store, catalog, options);
         this.planner = new Planner(accounts, guards, catalog, options.clock());
         this.api = new ClusterDeployApi(this.accounts, runner, planner);
@@ -57,10 +70,15 @@ public final class Engine implements AutoCloseable {
         return api;
     }
 
-    /** Stops operation threads (unfinished operations stay resumable), then the providers. */
+    public MetricSources metricSources() {
+        return metricSources;
+    }
+
+    /** Stops operation threads (unfinished operations stay resumable), then the metric sources and the providers. */
     @Override
     public void close() {
         runner.close();
+        metricSources.close();
         accounts.close();
     }
 }

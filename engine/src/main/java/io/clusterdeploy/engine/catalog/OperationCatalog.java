@@ -1,5 +1,7 @@
 package io.clusterdeploy.engine.catalog;
 
+import io.clusterdeploy.engine.analysis.CanaryAnalysisOperation;
+import io.clusterdeploy.engine.canary.source.MetricSources;
 import io.clusterdeploy.engine.cluster.ClusterOperations;
 import io.clusterdeploy.engine.cluster.RollbackCluster;
 import io.clusterdeploy.engine.deploy.DeployOperation;
@@ -26,21 +28,31 @@ public final class OperationCatalog implements OperationParser {
     private final Accounts accounts;
     private final TrafficGuards guards;
     private final ValidationHooks hooks;
+    private final MetricSources metricSources;
 
     public OperationCatalog(Accounts accounts, TrafficGuards guards) {
         this(accounts, guards, ValidationHooks.NONE);
     }
 
     public OperationCatalog(Accounts accounts, TrafficGuards guards, ValidationHooks hooks) {
+        this(accounts, guards, hooks, MetricSources.none());
+    }
+
+    /** @param metricSources where canary analyses read metrics; none: every canaryAnalysis is refused, naming the field */
+    public OperationCatalog(Accounts accounts, TrafficGuards guards, ValidationHooks hooks, MetricSources metricSources) {
         this.accounts = accounts;
         this.guards = guards;
         this.hooks = hooks;
+        this.metricSources = metricSources;
     }
 
     @Override
     public Operation parse(Map<String, Object> request) {
         Fields f = Fields.of(request);
         OperationType type = OperationType.parse(f.path("type"), f.requiredString("type"));
+        if (type == OperationType.CANARY_ANALYSIS) {
+            return canaryAnalysis(f);
+        }
         String accountName = f.requiredString("account");
         Account account = accounts.get(accountName).account();
         String location = location(f, account);
@@ -61,9 +73,30 @@ public final class OperationCatalog implements OperationParser {
             case ROLLBACK_CLUSTER -> RollbackCluster.parse(f, accountName, location);
             case FIND_IMAGE_FROM_CLUSTER -> ClusterOperations.findImageFromCluster(f, accountName, location);
             case CHECK_CLUSTER_SIZE -> ClusterOperations.checkClusterSize(f, accountName, location);
+            case CANARY_ANALYSIS -> throw new IllegalStateException("parsed above");
         };
         f.rejectUnknown();
         return op.withFailIfBusy(failIfBusy);
+    }
+
+    /** Two scopes, each with its own account and location, instead of the shared {@code account}. */
+    private Operation canaryAnalysis(Fields f) {
+        Operation op = CanaryAnalysisOperation.parse(f, (scope, accountName) -> {
+            Account account;
+            try {
+                account = accounts.get(accountName).account();
+            } catch (ClusterDeployException e) {
+                throw new ClusterDeployException(e.kind(), scope.path("account"), scope.path("account") + ": "
+                        + e.getMessage());
+            }
+            return location(scope, account);
+        }, accounts, metricSources);
+        if (f.optionalBoolean("failIfBusy", false)) {
+            throw ClusterDeployException.invalid(f.path("failIfBusy"), "failIfBusy does not apply to canaryAnalysis: "
+                    + "it changes nothing and never queues behind the operations on its cluster");
+        }
+        f.rejectUnknown();
+        return op;
     }
 
     private static String location(Fields f, Account account) {
@@ -72,11 +105,11 @@ public final class OperationCatalog implements OperationParser {
             if (account.locations().size() == 1) {
                 return account.locations().get(0);
             }
-            throw ClusterDeployException.invalid("location", "location is required: account '" + account.name()
-                    + "' has " + account.locations());
+            throw ClusterDeployException.invalid(f.path("location"), f.path("location") + " is required: account '"
+                    + account.name() + "' has " + account.locations());
         }
         if (!account.locations().contains(location)) {
-            throw ClusterDeployException.invalid("location", "account '" + account.name()
+            throw ClusterDeployException.invalid(f.path("location"), "account '" + account.name()
                     + "' has no location '" + location + "'; it has " + account.locations());
         }
         return location;

@@ -17,7 +17,8 @@ public enum OperationType {
     SHRINK_CLUSTER("shrinkCluster"),
     ROLLBACK_CLUSTER("rollbackCluster"),
     FIND_IMAGE_FROM_CLUSTER("findImageFromCluster"),
-    CHECK_CLUSTER_SIZE("checkClusterSize");
+    CHECK_CLUSTER_SIZE("checkClusterSize"),
+    CANARY_ANALYSIS("canaryAnalysis");
 
     private final String id;
 

@@ -98,7 +98,7 @@ public final class OperationRunner implements AutoCloseable {
             throw ClusterDeployException.invalid("body", "the request cannot be stored as sent (nested more than "
                     + Json.MAX_REQUEST_DEPTH + " levels deep, or holding values JSON cannot keep)");
         }
-        locks.enqueue(op.target().lockKey(), state.id(), op.failIfBusy());
+        locks.enqueue(op.lockKey(state.id()), state.id(), op.failIfBusy());
         launch(state, op, provider);
         return state;
     }
@@ -117,7 +117,7 @@ public final class OperationRunner implements AutoCloseable {
         Operation op = parser.parse(stored.request());
         CloudProvider provider = accounts.get(op.target().account());
         OperationState state = stored.withTarget(op.target()).withInterruptedStepClosed(options.clock().instant());
-        locks.enqueue(op.target().lockKey(), state.id(), false);
+        locks.enqueue(op.lockKey(state.id()), state.id(), false);
         launch(state, op, provider);
         return state;
     }
@@ -203,18 +203,18 @@ public final class OperationRunner implements AutoCloseable {
             save(ex, state);
             executor.execute(() -> {
                 try {
-                    locks.awaitTurn(op.target().lockKey(), state.id());
+                    locks.awaitTurn(op.lockKey(state.id()), state.id());
                     ex.run();
                 } catch (InterruptedException e) {
                     // Closing while queued: the operation stays RUNNING in the store, to be resumed.
                     Thread.currentThread().interrupt();
                 } finally {
-                    locks.release(op.target().lockKey(), state.id());
+                    locks.release(op.lockKey(state.id()), state.id());
                     running.remove(state.id());
                 }
             });
         } catch (RuntimeException e) {
-            locks.release(op.target().lockKey(), state.id());
+            locks.release(op.lockKey(state.id()), state.id());
             running.remove(state.id());
             throw e;
         }

@@ -45,8 +45,10 @@ public final class ConfigParser {
         List<TrafficGuard> guards = trafficGuards(f, accounts);
         HookHosts hooks = HookHosts.parse(f.object("validationHooks"));
         OperationRetention retention = retention(f.object("operations"));
+        // Each entry belongs to its source type, checked by MetricSourcesBuilder before anything starts.
+        Map<String, Object> metricSources = f.optionalMap("metricSources");
         f.rejectUnknown();
-        return new StandaloneConfig(stateDir, accounts, guards, webhooks, hooks, retention);
+        return new StandaloneConfig(stateDir, accounts, guards, webhooks, hooks, retention, metricSources);
     }
 
     /** {@code operations: {keepFinished: N, keepForDays: D}}: which finished operations are kept. */

@@ -18,9 +18,12 @@ import java.util.Objects;
  * @param webhooks where to POST operation events
  * @param validationHooks where rolling red/black's validation hooks may connect
  * @param retention how many finished operations are kept, and for how long
+ * @param metricSources the {@code metricSources} section as written (type to settings), checked and built by
+ *                      {@link MetricSourcesBuilder}; empty: only the default {@code local} source
  */
 public record StandaloneConfig(Path stateDir, List<AccountConfig> accounts, List<TrafficGuard> trafficGuards,
-                               List<WebhookConfig> webhooks, HookHosts validationHooks, OperationRetention retention) {
+                               List<WebhookConfig> webhooks, HookHosts validationHooks, OperationRetention retention,
+                               Map<String, Object> metricSources) {
     public static final String DEFAULT_ACCOUNT = "local";
     public static final String LOCAL_TYPE = "local";
 
@@ -31,6 +34,13 @@ public record StandaloneConfig(Path stateDir, List<AccountConfig> accounts, List
         webhooks = List.copyOf(webhooks);
         Objects.requireNonNull(validationHooks, "validationHooks");
         Objects.requireNonNull(retention, "retention");
+        metricSources = metricSources == null ? Map.of()
+                : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(metricSources));
+    }
+
+    public StandaloneConfig(Path stateDir, List<AccountConfig> accounts, List<TrafficGuard> trafficGuards,
+                            List<WebhookConfig> webhooks, HookHosts validationHooks, OperationRetention retention) {
+        this(stateDir, accounts, trafficGuards, webhooks, validationHooks, retention, Map.of());
     }
 
     public StandaloneConfig(Path stateDir, List<AccountConfig> accounts, List<TrafficGuard> trafficGuards,

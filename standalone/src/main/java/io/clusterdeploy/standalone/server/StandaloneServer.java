@@ -7,7 +7,10 @@ import io.clusterdeploy.engine.operation.OperationRunner;
 import io.clusterdeploy.engine.provider.Accounts;
 import io.clusterdeploy.engine.provider.ProviderTypes;
 import io.clusterdeploy.engine.provider.SecretResolver;
+import io.clusterdeploy.engine.canary.source.MetricSources;
+import io.clusterdeploy.engine.metricsource.MetricSourceTypes;
 import io.clusterdeploy.standalone.config.AccountsBuilder;
+import io.clusterdeploy.standalone.config.MetricSourcesBuilder;
 import io.clusterdeploy.standalone.config.EnvSecretResolver;
 import io.clusterdeploy.standalone.config.StandaloneConfig;
 import io.clusterdeploy.standalone.hooks.UrlValidationHooks;
@@ -64,8 +67,18 @@ public final class StandaloneServer implements AutoCloseable {
      */
     public static StandaloneServer start(StandaloneConfig config, String source, ProviderTypes types,
                                          SecretResolver secrets, int port) throws Exception {
+        return start(config, source, types, MetricSourceTypes.discover(ProviderTypes.class.getClassLoader()), secrets,
+                port);
+    }
+
+    /** As above, with the metric source types to build the config's {@code metricSources} from. */
+    public static StandaloneServer start(StandaloneConfig config, String source, ProviderTypes types,
+                                         MetricSourceTypes metricTypes, SecretResolver secrets, int port)
+            throws Exception {
         AccountsBuilder accountsBuilder = new AccountsBuilder(types, secrets);
         accountsBuilder.validate(config, source); // a bad account creates nothing, not even the state dir
+        MetricSourcesBuilder metricSourcesBuilder = new MetricSourcesBuilder(metricTypes, secrets);
+        metricSourcesBuilder.validate(config, source);
         Path stateDir = config.stateDir();
         StateDir.ensure(stateDir);
         // Operations are kept in the state directory after every step and resumed at start. Opening the store
@@ -89,11 +102,19 @@ public final class StandaloneServer implements AutoCloseable {
             http.stop();
             throw e;
         }
+        MetricSources metricSources;
+        try {
+            metricSources = metricSourcesBuilder.build(config, source, accounts);
+        } catch (Exception | Error e) {
+            http.stop();
+            accounts.release();
+            throw e;
+        }
         WebhookNotifier webhooks = WebhookNotifier.of(config.webhooks());
         UrlValidationHooks hooks = new UrlValidationHooks(config.validationHooks());
         Engine engine;
         try {
-            engine = new Engine(accounts, new TrafficGuards(config.trafficGuards()), hooks, store,
+            engine = new Engine(accounts, new TrafficGuards(config.trafficGuards()), hooks, metricSources, store,
                     new OperationRunner.Options(Clock.systemUTC(), POLL, config.retention()));
             engine.operations().addEventListener(webhooks);
             api.serve(engine.api());
@@ -106,6 +127,7 @@ public final class StandaloneServer implements AutoCloseable {
             http.stop();
             webhooks.close();
             hooks.close();
+            metricSources.close();
             accounts.release();
             throw e;
         }

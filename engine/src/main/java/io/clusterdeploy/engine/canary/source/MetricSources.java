@@ -5,8 +5,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The metric sources a front end has, by type; finds the one a query names. */
-public final class MetricSources {
+/**
+ * The metric sources a front end has, by type; finds the one a query names. Closing it closes the sources that hold
+ * resources ({@link AutoCloseable} ones: HTTP clients, SDK clients).
+ */
+public final class MetricSources implements AutoCloseable {
+    private static final MetricSources NONE = new MetricSources(Map.of());
+
     private final Map<String, MetricSource> byType;
 
     private MetricSources(Map<String, MetricSource> byType) {
@@ -23,12 +28,24 @@ public final class MetricSources {
         return new MetricSources(Map.copyOf(map));
     }
 
+    /** No source: every query is refused, naming its field. */
+    public static MetricSources none() {
+        return NONE;
+    }
+
+    /** The configured types, sorted. */
+    public List<String> types() {
+        return byType.keySet().stream().sorted().toList();
+    }
+
     /** The source of the query, after its own validation; errors name {@code field} (e.g. {@code metrics[2]}). */
     public MetricSource forQuery(MetricQuery query, String field) {
         MetricSource source = byType.get(query.source());
         if (source == null) {
-            throw ClusterDeployException.invalid(field + ".source", field + ".source: unknown metric source '"
-                    + query.source() + "', known: " + String.join(", ", byType.keySet().stream().sorted().toList()));
+            List<String> types = types();
+            throw ClusterDeployException.invalid(field + ".source", field + ".source: no metric source of type '"
+                    + query.source() + "' is configured; configured: "
+                    + (types.isEmpty() ? "none" : String.join(", ", types)));
         }
         try {
             source.validate(query);
@@ -37,5 +54,18 @@ public final class MetricSources {
             throw ClusterDeployException.invalid(field + "." + inner, field + "." + inner + ": " + e.getMessage());
         }
         return source;
+    }
+
+    @Override
+    public void close() {
+        for (MetricSource s : byType.values()) {
+            if (s instanceof AutoCloseable c) {
+                try {
+                    c.close();
+                } catch (Exception e) {
+                    // A source that cannot close cleanly is going away all the same.
+                }
+            }
+        }
     }
 }

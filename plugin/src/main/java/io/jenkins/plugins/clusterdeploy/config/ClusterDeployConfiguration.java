@@ -13,14 +13,20 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import hudson.util.ListBoxModel;
+import io.jenkins.plugins.clusterdeploy.credentials.CredentialsListing;
 import jenkins.model.GlobalConfiguration;
+import jenkins.model.Jenkins;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
 import net.sf.json.JSONObject;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.StaplerRequest2;
 
 /**
- * Manage Jenkins » System » Cluster Deploy: the accounts and the traffic guards. Saving it (from the form or from
+ * Manage Jenkins » System » Cluster Deploy: the accounts, the traffic guards and the metric sources of canary
+ * analyses. Saving it (from the form or from
  * Configuration as Code, through {@code @DataBoundSetter}s and the {@code clusterDeploy} symbol) makes the engine
  * match it. Holds no secrets: accounts name credentials by id.
  */
@@ -31,6 +37,11 @@ public final class ClusterDeployConfiguration extends GlobalConfiguration {
     private List<TrafficGuardEntry> trafficGuards = new ArrayList<>();
     private int keepFinishedOperations = OperationRetention.DEFAULT.keepFinished();
     private int keepOperationsDays = (int) OperationRetention.DEFAULT.keepFor().toDays();
+    private String prometheusUrl;
+    private String prometheusCredentialsId;
+    private String cloudWatchAccount;
+    /** Boxed so that a configuration saved before this field existed reads as on. */
+    private Boolean localMetrics;
 
     public ClusterDeployConfiguration() {
         load();
@@ -83,6 +94,56 @@ public final class ClusterDeployConfiguration extends GlobalConfiguration {
         this.keepOperationsDays = keepOperationsDays;
     }
 
+    /** Where canary analyses read metrics of {@code source: prometheus}; none when blank. */
+    public String getPrometheusUrl() {
+        return prometheusUrl;
+    }
+
+    @DataBoundSetter
+    public void setPrometheusUrl(String prometheusUrl) {
+        this.prometheusUrl = blankToNull(prometheusUrl);
+    }
+
+    /** Username with password, or Secret text (a bearer token), for Prometheus; none when blank. */
+    public String getPrometheusCredentialsId() {
+        return prometheusCredentialsId;
+    }
+
+    @DataBoundSetter
+    public void setPrometheusCredentialsId(String prometheusCredentialsId) {
+        this.prometheusCredentialsId = blankToNull(prometheusCredentialsId);
+    }
+
+    /** The AWS account whose credentials and region CloudWatch metrics are read with; none when blank. */
+    public String getCloudWatchAccount() {
+        return cloudWatchAccount;
+    }
+
+    @DataBoundSetter
+    public void setCloudWatchAccount(String cloudWatchAccount) {
+        this.cloudWatchAccount = blankToNull(cloudWatchAccount);
+    }
+
+    /** Whether the local load balancer's statistics answer {@code source: local} (on by default). */
+    public boolean isLocalMetrics() {
+        return localMetrics == null || localMetrics;
+    }
+
+    @DataBoundSetter
+    public void setLocalMetrics(boolean localMetrics) {
+        this.localMetrics = localMetrics;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    /** Lists credentials ids only to administrators; anyone else gets back just the value already selected. */
+    @POST
+    public ListBoxModel doFillPrometheusCredentialsIdItems(@QueryParameter String prometheusCredentialsId) {
+        return CredentialsListing.items(Jenkins.get().hasPermission(Jenkins.ADMINISTER), prometheusCredentialsId);
+    }
+
     /**
      * The account types: those the form offers ({@code f:repeatableHeteroProperty} reads
      * {@code getAccountsDescriptors()}) are exactly those {@link #configure} binds.
@@ -114,17 +175,29 @@ public final class ClusterDeployConfiguration extends GlobalConfiguration {
         List<TrafficGuardEntry> previousGuards = getTrafficGuards();
         int previousKeep = keepFinishedOperations;
         int previousDays = keepOperationsDays;
+        String previousUrl = prometheusUrl;
+        String previousCredentials = prometheusCredentialsId;
+        String previousCloudWatch = cloudWatchAccount;
+        Boolean previousLocal = localMetrics;
         setAccounts(newAccounts);
         setTrafficGuards(newGuards);
         try {
             setKeepFinishedOperations(wholeNumber(json, "keepFinishedOperations", keepFinishedOperations));
             setKeepOperationsDays(wholeNumber(json, "keepOperationsDays", keepOperationsDays));
+            setPrometheusUrl(json.optString("prometheusUrl", null));
+            setPrometheusCredentialsId(json.optString("prometheusCredentialsId", null));
+            setCloudWatchAccount(json.optString("cloudWatchAccount", null));
+            setLocalMetrics(json.optBoolean("localMetrics", true));
             checkRules();
         } catch (ClusterDeployException e) {
             setAccounts(previousAccounts);
             setTrafficGuards(previousGuards);
             setKeepFinishedOperations(previousKeep);
             setKeepOperationsDays(previousDays);
+            prometheusUrl = previousUrl;
+            prometheusCredentialsId = previousCredentials;
+            cloudWatchAccount = previousCloudWatch;
+            localMetrics = previousLocal;
             throw new FormException(e.getMessage(), e.field());
         }
         save();
@@ -147,7 +220,9 @@ public final class ClusterDeployConfiguration extends GlobalConfiguration {
     /** Throws, naming the field, when the configuration breaks a rule (names, allowlists, traffic guards). */
     public void checkRules() {
         // The rules do not look at state directories, so any defaults do.
-        ConfigurationRules.check(toEngineSpec(new AccountDefaults(Path.of("cluster-deploy", "accounts"))));
+        EngineSpec spec = toEngineSpec(new AccountDefaults(Path.of("cluster-deploy", "accounts")));
+        ConfigurationRules.check(spec);
+        MetricSourceSettings.check(prometheusUrl, prometheusCredentialsId, cloudWatchAccount, spec.accounts());
     }
 
     /** The configuration as plain data, with default state directories under {@code defaults}. */
@@ -155,6 +230,7 @@ public final class ClusterDeployConfiguration extends GlobalConfiguration {
         return new EngineSpec(getAccounts().stream().map(a -> a.toSpec(defaults)).toList(),
                 getTrafficGuards().stream().map(TrafficGuardEntry::toGuard).toList(),
                 // Configuration as Code sets the fields without the form's check: at least 1 of each.
-                new OperationRetention(Math.max(1, keepFinishedOperations), Duration.ofDays(Math.max(1, keepOperationsDays))));
+                new OperationRetention(Math.max(1, keepFinishedOperations), Duration.ofDays(Math.max(1, keepOperationsDays))),
+                MetricSourceSettings.section(prometheusUrl, prometheusCredentialsId, cloudWatchAccount, isLocalMetrics()));
     }
 }

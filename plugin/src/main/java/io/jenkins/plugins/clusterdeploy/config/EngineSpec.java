@@ -13,12 +13,26 @@ import java.util.stream.Collectors;
  *
  * @param accounts every configured account, enabled or not
  * @param guards   traffic guards
+ * @param metricSources the metric sources as the engine's registry reads them, type to settings
+ *                      ({@code MetricSourceTypes}; built by {@link MetricSourceSettings})
  */
-public record EngineSpec(List<AccountSpec> accounts, List<TrafficGuard> guards, OperationRetention retention) {
+public record EngineSpec(List<AccountSpec> accounts, List<TrafficGuard> guards, OperationRetention retention,
+                         java.util.Map<String, Object> metricSources) {
     public EngineSpec {
         accounts = List.copyOf(accounts);
         guards = List.copyOf(guards);
         java.util.Objects.requireNonNull(retention, "retention");
+        metricSources = metricSources == null ? java.util.Map.of()
+                : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(metricSources));
+    }
+
+    public EngineSpec(List<AccountSpec> accounts, List<TrafficGuard> guards, OperationRetention retention) {
+        this(accounts, guards, retention, java.util.Map.of());
+    }
+
+    /** The same spec with other metric source settings (their credentials resolved to references, say). */
+    public EngineSpec withMetricSources(java.util.Map<String, Object> sources) {
+        return new EngineSpec(accounts, guards, retention, sources);
     }
 
     public EngineSpec(List<AccountSpec> accounts, List<TrafficGuard> guards) {
@@ -42,6 +56,7 @@ public record EngineSpec(List<AccountSpec> accounts, List<TrafficGuard> guards, 
 
     /** What the engine is made of; allowlists do not matter to it, so changing them rebuilds nothing. */
     public Object engineKey() {
-        return List.of(runningAccounts().stream().map(AccountSpec::providerKey).toList(), runningGuards(), retention);
+        return List.of(runningAccounts().stream().map(AccountSpec::providerKey).toList(), runningGuards(), retention,
+                metricSources);
     }
 }

@@ -1,6 +1,9 @@
 package io.jenkins.plugins.clusterdeploy.runtime;
 
 import io.clusterdeploy.engine.Engine;
+import io.clusterdeploy.engine.canary.source.MetricSources;
+import io.clusterdeploy.engine.metricsource.MetricSourceTypes;
+import io.jenkins.plugins.clusterdeploy.credentials.SecretScrubber;
 import io.clusterdeploy.engine.deploy.ValidationHooks;
 import io.clusterdeploy.engine.error.ClusterDeployException;
 import io.clusterdeploy.engine.error.ErrorKind;
@@ -25,6 +28,10 @@ public final class EngineHolder implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(EngineHolder.class.getName());
 
     private final ProviderPool pool;
+    private final MetricSourceTypes metricTypes;
+    private final SecretResolver secrets;
+    private MetricSources metricSources = MetricSources.none();
+    private String metricSourcesProblem;
     private final OperationStore store;
     private final ValidationHooks hooks;
     private final OperationRunner.Options options;
@@ -34,7 +41,15 @@ public final class EngineHolder implements AutoCloseable {
 
     public EngineHolder(ProviderTypes types, SecretResolver secrets, OperationStore store, ValidationHooks hooks,
                         OperationRunner.Options options) {
+        this(types, new MetricSourceTypes(java.util.List.of()), secrets, store, hooks, options);
+    }
+
+    /** @param metricTypes the metric source types the configuration's metric sources are built with */
+    public EngineHolder(ProviderTypes types, MetricSourceTypes metricTypes, SecretResolver secrets, OperationStore store,
+                        ValidationHooks hooks, OperationRunner.Options options) {
         this.pool = new ProviderPool(types, secrets);
+        this.metricTypes = metricTypes;
+        this.secrets = secrets;
         this.store = store;
         this.hooks = hooks;
         this.options = options;
@@ -52,12 +67,37 @@ public final class EngineHolder implements AutoCloseable {
         if (engine != null) {
             engine.operations().close();
         }
+        metricSources.close();
         Accounts accounts = new Accounts(pool.reconcile(spec.runningAccounts()));
+        metricSources = buildMetricSources(spec, accounts);
         engine = new Engine(accounts, new TrafficGuards(spec.runningGuards().stream()
-                .filter(g -> !pool.problems().containsKey(g.account())).toList()), hooks, store,
+                .filter(g -> !pool.problems().containsKey(g.account())).toList()), hooks, metricSources, store,
                 new OperationRunner.Options(options.clock(), options.pollInterval(), spec.retention()));
         engineKey = key;
         resumeUnfinished(engine.operations());
+    }
+
+    /**
+     * The configured metric sources, or none when they cannot be built (the accounts still run; a canary analysis
+     * then says no source of its type is configured, and {@link #metricSourcesProblem} why).
+     */
+    private MetricSources buildMetricSources(EngineSpec spec, Accounts accounts) {
+        SecretScrubber scrubber = new SecretScrubber(secrets);
+        try {
+            metricSourcesProblem = null;
+            return metricTypes.build("metricSources", spec.metricSources(), accounts, scrubber);
+        } catch (RuntimeException e) {
+            metricSourcesProblem = scrubber.scrub(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+            LOG.log(Level.WARNING, "Cluster Deploy metric sources could not be started: {0}", metricSourcesProblem);
+            return MetricSources.none();
+        } finally {
+            scrubber.forget();
+        }
+    }
+
+    /** Why the configured metric sources do not run, or null. */
+    public synchronized String metricSourcesProblem() {
+        return metricSourcesProblem;
     }
 
     /** Resumes what the store says is unfinished, through the engine's one resume path. */
@@ -97,6 +137,7 @@ public final class EngineHolder implements AutoCloseable {
             engine.operations().close();
             engine = null;
         }
+        metricSources.close();
         pool.close();
     }
 }

@@ -13,7 +13,9 @@ import io.clusterdeploy.engine.api.ApiHandler;
 import io.clusterdeploy.engine.error.ClusterDeployException;
 import io.clusterdeploy.engine.error.ErrorKind;
 import io.clusterdeploy.engine.operation.OperationRunner;
+import io.clusterdeploy.engine.metricsource.MetricSourceTypes;
 import io.clusterdeploy.engine.provider.ProviderTypes;
+import io.jenkins.plugins.clusterdeploy.config.MetricSourceSettings;
 import io.jenkins.plugins.clusterdeploy.account.AccountPolicy;
 import io.jenkins.plugins.clusterdeploy.account.BuildOrigin;
 import io.jenkins.plugins.clusterdeploy.config.ClusterDeployConfiguration;
@@ -66,13 +68,26 @@ public final class EngineService implements ClusterDeployRuntime {
 
     /** Makes the engine match the saved configuration. */
     public synchronized void reconcile() {
-        EngineSpec spec = ClusterDeployConfiguration.get().toEngineSpec(paths().accountDefaults());
+        EngineSpec spec = withCredentials(ClusterDeployConfiguration.get().toEngineSpec(paths().accountDefaults()));
         policy = new AccountPolicy(spec.accounts());
         started = true;
         try {
             holder().apply(spec);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "the Cluster Deploy engine could not be started", e);
+        }
+    }
+
+    /** The metric sources' credentials ids turned into what the sources take; without Prometheus when that fails. */
+    private static EngineSpec withCredentials(EngineSpec spec) {
+        try {
+            return spec.withMetricSources(MetricSourceSettings.withCredentials(spec.metricSources(),
+                    new GlobalCredentialsLookup()));
+        } catch (ClusterDeployException e) {
+            LOG.log(Level.WARNING, "the Prometheus metric source cannot start: {0}", e.getMessage());
+            java.util.Map<String, Object> without = new java.util.LinkedHashMap<>(spec.metricSources());
+            without.remove(MetricSourceSettings.PROMETHEUS);
+            return spec.withMetricSources(without);
         }
     }
 
@@ -95,6 +110,7 @@ public final class EngineService implements ClusterDeployRuntime {
     private synchronized EngineHolder holder() {
         if (holder == null) {
             holder = new EngineHolder(ProviderTypes.discover(EngineService.class.getClassLoader()),
+                    MetricSourceTypes.discover(EngineService.class.getClassLoader()),
                     new CredentialsSecretResolver(new GlobalCredentialsLookup()),
                     paths().operationStore(new JenkinsSecretCipher()), new BodyValidationHooks(validations),
                     new OperationRunner.Options(Clock.systemUTC(), ENGINE_POLL));

@@ -47,6 +47,10 @@ public final class ClusterDeployStepExecution extends StepExecution implements B
 
     private final String functionName;
     private final String account;
+    /** The accounts the build must be allowed to use; null (steps saved before there was a choice): {@link #account}. */
+    private final List<String> accounts;
+    /** What the finished operation becomes for the step; null: {@link OperationFollower#outcome}. */
+    private final StepOutcome outcome;
     /** Non-null when the step has a validation body, which the engine runs through this token. */
     private final String validationToken;
     private String operationId;
@@ -68,10 +72,22 @@ public final class ClusterDeployStepExecution extends StepExecution implements B
 
     ClusterDeployStepExecution(StepContext context, String functionName, Map<String, Object> request,
                            String validationToken, ClusterDeployRuntime runtime) {
+        this(context, functionName, request, null, null, validationToken, runtime);
+    }
+
+    /**
+     * @param accounts the accounts the request acts on (a canary analysis names two); null: its {@code account}
+     * @param outcome  what the finished operation becomes; null: the operation's result map, or its failure
+     */
+    ClusterDeployStepExecution(StepContext context, String functionName, Map<String, Object> request,
+                               List<String> accounts, StepOutcome outcome, String validationToken,
+                               ClusterDeployRuntime runtime) {
         super(context);
         this.functionName = functionName;
         this.request = new LinkedHashMap<>(request);
         this.account = request.get("account") == null ? null : String.valueOf(request.get("account"));
+        this.accounts = accounts == null ? null : List.copyOf(accounts);
+        this.outcome = outcome;
         this.validationToken = validationToken;
         this.runtime = runtime;
     }
@@ -117,7 +133,9 @@ public final class ClusterDeployStepExecution extends StepExecution implements B
         OperationState started;
         try {
             SecretValueGuard.check(request, sensitiveValues());
-            runtime().checkAccountUse(account, runtime().originOf(run.getParent()));
+            for (String a : accounts == null ? java.util.Collections.singletonList(account) : accounts) {
+                runtime().checkAccountUse(a, runtime().originOf(run.getParent()));
+            }
             if (validationToken != null) {
                 runtime().validations().attach(validationToken, null, this);
             }
@@ -133,8 +151,9 @@ public final class ClusterDeployStepExecution extends StepExecution implements B
         }
         operationId = started.id();
         request = null;
+        String on = accounts == null ? "account '" + account + "'" : "accounts " + String.join(", ", accounts);
         listener.getLogger().println("Cluster Deploy: " + functionName + " started operation " + operationId + " ("
-                + started.type() + " on account '" + account + "'); progress follows, summary on the build page");
+                + started.type() + " on " + on + "); progress follows, summary on the build page");
         ClusterDeployRunAction.of(run).record(started, functionName);
         schedule(0);
         return false;
@@ -225,9 +244,13 @@ public final class ClusterDeployStepExecution extends StepExecution implements B
         releaseGate(null);
         Object result;
         try {
-            result = OperationFollower.outcome(functionName, s);
+            result = outcome == null ? OperationFollower.outcome(functionName, s)
+                    : outcome.finish(functionName, s, getContext());
         } catch (AbortException failure) {
             complete(failure);
+            return;
+        } catch (Exception | LinkageError e) {
+            complete(e);
             return;
         }
         if (done().compareAndSet(false, true)) {

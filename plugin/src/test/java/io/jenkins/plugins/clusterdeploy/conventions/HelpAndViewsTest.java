@@ -69,6 +69,7 @@ class HelpAndViewsTest {
             DisableServerGroupStep.class, DestroyServerGroupStep.class, UpsertLoadBalancerStep.class,
             RollbackClusterStep.class, DisableClusterStep.class, ScaleDownClusterStep.class, ShrinkClusterStep.class,
             FindImageFromClusterStep.class, CheckClusterSizeStep.class, ServerGroupCapacity.class, DeployRollback.class,
+            io.jenkins.plugins.clusterdeploy.steps.CanaryAnalysisStep.class,
             DeployServerGroupBuilder.class, ClusterOperationBuilder.class, LocalAccount.class, KubernetesAccount.class, AwsAccount.class,
             TrafficGuardEntry.class,
             ClusterDeployConfiguration.class);

@@ -12,6 +12,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jenkinsci.plugins.workflow.graph.FlowNode;
 import org.jenkinsci.plugins.workflow.steps.BodyExecution;
 import org.jenkinsci.plugins.workflow.steps.BodyInvoker;
 import org.jenkinsci.plugins.workflow.steps.EnvironmentExpander;
@@ -29,6 +30,7 @@ public final class FakeStepContext extends StepContext {
     private final transient EnvVars env = new EnvVars();
     private transient EnvironmentExpander expander;
     private transient FakeBody body;
+    private transient FlowNode node;
     private final transient CompletableFuture<Object> outcome = new CompletableFuture<>();
     private final transient AtomicInteger completions = new AtomicInteger();
     private final transient AtomicInteger saves = new AtomicInteger();
@@ -41,6 +43,12 @@ public final class FakeStepContext extends StepContext {
     /** Gives the step a body. */
     public FakeStepContext withBody(FakeBody body) {
         this.body = body;
+        return this;
+    }
+
+    /** Gives the step its node in the flow graph (where warnings are recorded). */
+    public FakeStepContext withFlowNode(FlowNode node) {
+        this.node = node;
         return this;
     }
 
@@ -73,6 +81,9 @@ public final class FakeStepContext extends StepContext {
         }
         if (key == EnvVars.class) {
             return key.cast(env);
+        }
+        if (key == FlowNode.class) {
+            return key.cast(node);
         }
         if (key == EnvironmentExpander.class) {
             return key.cast(expander);

@@ -3,6 +3,7 @@ package io.jenkins.plugins.clusterdeploy.testing;
 import hudson.model.Item;
 import io.clusterdeploy.engine.Engine;
 import io.clusterdeploy.engine.operation.OperationRunner;
+import io.clusterdeploy.engine.metricsource.MetricSourceTypes;
 import io.clusterdeploy.engine.provider.ProviderTypes;
 import io.clusterdeploy.engine.provider.SecretResolver;
 import io.jenkins.plugins.clusterdeploy.account.AccountDefaults;
@@ -18,6 +19,7 @@ import io.jenkins.plugins.clusterdeploy.validation.BodyValidations;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -39,15 +41,23 @@ public final class TestRuntime implements ClusterDeployRuntime, AutoCloseable {
     private AccountPolicy policy;
     private final Set<String> changeRequests = ConcurrentHashMap.newKeySet();
 
+    private final MetricSourceTypes metricTypes;
+
     public TestRuntime(Path home, ClusterDeployConfiguration configuration) {
+        this(home, configuration, new MetricSourceTypes(List.of()));
+    }
+
+    /** With the metric source types the configuration's metric sources are built with. */
+    public TestRuntime(Path home, ClusterDeployConfiguration configuration, MetricSourceTypes metricTypes) {
         this.home = home;
+        this.metricTypes = metricTypes;
         this.configuration = configuration;
         this.holder = newHolder();
         apply(configuration);
     }
 
     private EngineHolder newHolder() {
-        return new EngineHolder(ProviderTypes.discover(getClass().getClassLoader()), SecretResolver.NONE,
+        return new EngineHolder(ProviderTypes.discover(getClass().getClassLoader()), metricTypes, SecretResolver.NONE,
                 new EnginePaths(home).operationStore(cipher), new BodyValidationHooks(validations),
                 new OperationRunner.Options(Clock.systemUTC(), Duration.ofMillis(100)));
     }
