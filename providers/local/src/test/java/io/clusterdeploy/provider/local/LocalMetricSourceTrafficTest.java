@@ -10,8 +10,10 @@ import io.clusterdeploy.engine.canary.source.MetricSource;
 import io.clusterdeploy.engine.canary.source.TimeSeries;
 import io.clusterdeploy.engine.canary.source.TimeWindow;
 import io.clusterdeploy.engine.error.ErrorKind;
+import io.clusterdeploy.engine.metricsource.MetricSourceTypes;
 import io.clusterdeploy.engine.model.HealthState;
 import io.clusterdeploy.engine.model.LoadBalancer;
+import io.clusterdeploy.engine.provider.Accounts;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -71,6 +73,12 @@ class LocalMetricSourceTrafficTest {
 
         TimeSeries baselineRequests = source.fetch(MetricQuery.of("local", "requests"), baseline, perSecond);
         TimeSeries canaryRequests = source.fetch(MetricQuery.of("local", "requests"), canary, perSecond);
+        // What a front end gets from the registry (on without settings where a local account exists) reads the same.
+        MetricSource registered = MetricSourceTypes.discover(getClass().getClassLoader())
+                .build("metricSources", null, new Accounts(List.of(fx.provider)), LocalMetricSourceFactoryTest.NO_SECRETS)
+                .forQuery(MetricQuery.of("local", "requests"), "metrics[0]");
+        assertThat(registered.fetch(MetricQuery.of("local", "requests"), canary, perSecond).values())
+                .containsExactly(canaryRequests.values());
         // One point a second from the window's first second; per-second rates at a step of 1 s are counts.
         long seconds = endSecond - beforeCreation.getEpochSecond();
         assertThat(baselineRequests.size()).isEqualTo((int) seconds);
