@@ -63,6 +63,7 @@ public final class LocalProvider implements CloudProvider {
     private final ProcessStopper stopper = new ProcessStopper();
     private final CreationClock clock = new CreationClock(Clock.systemUTC());
     private final HealthChecker healthChecker;
+    private final PrometheusTargets prometheusTargets;
     private final ScheduledExecutorService scheduler;
     // Mutations share the read side; close takes the write side, so it never races a process start.
     private final ReentrantReadWriteLock lifecycle = new ReentrantReadWriteLock();
@@ -95,6 +96,7 @@ public final class LocalProvider implements CloudProvider {
             throw e;
         }
         this.healthChecker = new HealthChecker(account.name(), HEALTH_CHECK_TIMEOUT);
+        this.prometheusTargets = new PrometheusTargets(settings.prometheusTargetsFile());
         this.scheduler = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread t = new Thread(task, "local-provider-" + account.name());
             t.setDaemon(true);
@@ -314,6 +316,7 @@ public final class LocalProvider implements CloudProvider {
                 }
             }
             groups.clear();
+            prometheusTargets.update(List.of()); // nothing left to scrape
             LOG.info("local provider {} closed; {} processes stopped", account.name(), processes.size());
         } finally {
             stateLock.close();
@@ -377,6 +380,12 @@ public final class LocalProvider implements CloudProvider {
                 LOG.warn("health check round of server group {} in account {} failed", group.name(), account.name(), e);
             }
         }
+        publishTargets();
+    }
+
+    /** The Prometheus file_sd list as the groups are now; called after every change and convergence round. */
+    private void publishTargets() {
+        prometheusTargets.update(groups.values().stream().map(g -> g.snapshot(account.name())).toList());
     }
 
     /** Listens again on a recorded load balancer's port. */
@@ -463,7 +472,11 @@ public final class LocalProvider implements CloudProvider {
                 throw new ClusterDeployException(ErrorKind.UNAVAILABLE, null,
                         "the local provider of account '" + account.name() + "' is closed");
             }
-            return change.get();
+            try {
+                return change.get();
+            } finally {
+                publishTargets(); // a failed change may have started or stopped instances too
+            }
         } finally {
             lifecycle.readLock().unlock();
         }
