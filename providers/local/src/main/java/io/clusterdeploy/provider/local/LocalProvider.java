@@ -385,7 +385,12 @@ public final class LocalProvider implements CloudProvider {
 
     /** The Prometheus file_sd list as the groups are now; called after every change and convergence round. */
     private void publishTargets() {
-        prometheusTargets.update(groups.values().stream().map(g -> g.snapshot(account.name())).toList());
+        try {
+            prometheusTargets.update(groups.values().stream().map(g -> g.snapshot(account.name())).toList());
+        } catch (RuntimeException e) {
+            // Called from finally blocks: must never replace the change's own outcome.
+            LOG.warn("cannot list the instances of account {} for Prometheus: {}", account.name(), e.toString());
+        }
     }
 
     /** Listens again on a recorded load balancer's port. */

@@ -50,11 +50,11 @@ final class PrometheusTargets {
 
     /** Writes the list of these groups' instances, if it differs from what the file holds. */
     synchronized void update(List<ServerGroup> groups) {
-        String content = render(groups);
-        if (content.equals(written)) {
-            return;
-        }
         try {
+            String content = render(groups);
+            if (content.equals(written)) {
+                return;
+            }
             write(content.getBytes(StandardCharsets.UTF_8));
             written = content;
             if (failing) {
