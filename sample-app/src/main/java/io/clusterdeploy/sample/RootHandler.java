@@ -24,6 +24,7 @@ final class RootHandler implements HttpHandler {
         if (!Exchanges.accept(exchange, "/")) {
             return;
         }
+        long started = System.nanoTime();
         metrics.request();
         if (latencyMs > 0) {
             try {
@@ -34,9 +35,12 @@ final class RootHandler implements HttpHandler {
         }
         if (errors.nextFails()) {
             metrics.error();
+            // Counted before answering, so that a client that has its answer finds it counted.
+            metrics.served(500, System.nanoTime() - started);
             Exchanges.send(exchange, 500, "application/json", "{\"error\":\"injected failure\"}");
             return;
         }
+        metrics.served(200, System.nanoTime() - started);
         Exchanges.send(exchange, 200, "application/json", body);
     }
 }

@@ -84,4 +84,38 @@ class HelloServerTest {
         assertThat(failures).isEqualTo(5);
         assertThat(get("/metrics").body()).contains("errors_total{version=\"v1\"} 5\n");
     }
+
+    @Test
+    void metricsCountRequestsByStatusAndTheirLatencyInAHistogram() throws Exception {
+        server = HelloServer.start(AppOptions.parse("--port", "0", "--version", "v3", "--error-rate", "0.25",
+                "--latency-ms", "30"));
+        for (int i = 0; i < 8; i++) {
+            get("/");
+        }
+
+        String body = get("/metrics").body();
+        assertThat(body)
+                .contains("# TYPE http_server_requests_total counter\n")
+                .contains("http_server_requests_total{version=\"v3\",status=\"200\"} 6\n")
+                .contains("http_server_requests_total{version=\"v3\",status=\"500\"} 2\n")
+                .contains("# TYPE http_server_requests_seconds histogram\n")
+                // Every request slept 30 ms: none in the buckets up to 25 ms, all from 50 ms on unless slower.
+                .contains("http_server_requests_seconds_bucket{version=\"v3\",le=\"0.005\"} 0\n")
+                .contains("http_server_requests_seconds_bucket{version=\"v3\",le=\"0.025\"} 0\n")
+                .contains("http_server_requests_seconds_bucket{version=\"v3\",le=\"+Inf\"} 8\n")
+                .contains("http_server_requests_seconds_count{version=\"v3\"} 8\n")
+                .contains("# TYPE process_cpu_seconds_total counter\n");
+        double sum = Double.parseDouble(body.replaceAll("(?s).*http_server_requests_seconds_sum\\{[^}]*} (\\S+)\n.*", "$1"));
+        assertThat(sum).isGreaterThanOrEqualTo(8 * 0.030);
+        // Buckets are cumulative: each at least the one below it.
+        long previous = 0;
+        for (double le : Metrics.BUCKETS) {
+            String line = "http_server_requests_seconds_bucket{version=\"v3\",le=\"" + le + "\"} ";
+            int at = body.indexOf(line);
+            assertThat(at).as(line).isNotNegative();
+            long value = Long.parseLong(body.substring(at + line.length(), body.indexOf('\n', at)));
+            assertThat(value).isGreaterThanOrEqualTo(previous);
+            previous = value;
+        }
+    }
 }

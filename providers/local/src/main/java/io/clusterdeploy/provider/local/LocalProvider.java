@@ -75,6 +75,7 @@ public final class LocalProvider implements CloudProvider {
     private final HealthChecker healthChecker;
     private final ProbeSchedule probes;
     private final LocalMetricSource metricSource = new LocalMetricSource(this::recordersOf, Clock.systemUTC());
+    private final PrometheusTargets prometheusTargets;
     private final ScheduledExecutorService scheduler;
     // Mutations share the read side; close takes the write side, so it never races a process start.
     private final ReentrantReadWriteLock lifecycle = new ReentrantReadWriteLock();
@@ -108,6 +109,7 @@ public final class LocalProvider implements CloudProvider {
         }
         this.healthChecker = new HealthChecker(account.name(), HEALTH_CHECK_TIMEOUT);
         this.probes = new ProbeSchedule(settings.healthCheckInterval());
+        this.prometheusTargets = new PrometheusTargets(settings.prometheusTargetsFile());
         this.scheduler = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread t = new Thread(task, "local-provider-" + account.name());
             t.setDaemon(true);
@@ -436,6 +438,7 @@ public final class LocalProvider implements CloudProvider {
                 }
             }
             groups.clear();
+            prometheusTargets.update(List.of()); // nothing left to scrape
             LOG.info("local provider {} closed; {} processes stopped", account.name(), processes.size());
         } finally {
             stateLock.close();
@@ -510,6 +513,16 @@ public final class LocalProvider implements CloudProvider {
         }
     }
 
+    /** The Prometheus file_sd list as the groups are now; called after every change and convergence round. */
+    private void publishTargets() {
+        try {
+            prometheusTargets.update(groups.values().stream().map(g -> g.snapshot(account.name())).toList());
+        } catch (RuntimeException e) {
+            // Called from finally blocks: must never replace the change's own outcome.
+            LOG.warn("cannot list the instances of account {} for Prometheus: {}", account.name(), e.toString());
+        }
+    }
+
     private void converge() {
         for (LocalServerGroup group : groups.values()) {
             try {
@@ -520,6 +533,7 @@ public final class LocalProvider implements CloudProvider {
         }
         // Every change calls for a refresh itself; this one catches what no event announces (a process gone).
         refreshRouting();
+        publishTargets();
     }
 
     /**
@@ -672,7 +686,11 @@ public final class LocalProvider implements CloudProvider {
                 throw new ClusterDeployException(ErrorKind.UNAVAILABLE, null,
                         "the local provider of account '" + account.name() + "' is closed");
             }
-            return change.get();
+            try {
+                return change.get();
+            } finally {
+                publishTargets(); // a failed change may have started or stopped instances too
+            }
         } finally {
             lifecycle.readLock().unlock();
         }
