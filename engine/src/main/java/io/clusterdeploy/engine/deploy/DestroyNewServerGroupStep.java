@@ -2,6 +2,7 @@ package io.clusterdeploy.engine.deploy;
 
 import io.clusterdeploy.engine.operation.OperationContext;
 import io.clusterdeploy.engine.operation.OperationStep;
+import java.util.Optional;
 
 /** Rollback, second half with {@code rollback.destroyLatest}: the new group is disabled, then destroyed. */
 public final class DestroyNewServerGroupStep implements OperationStep {
@@ -16,6 +17,10 @@ public final class DestroyNewServerGroupStep implements OperationStep {
         String name = DeployContext.newServerGroup(ctx);
         if (name == null || ctx.provider().serverGroup(location, name).isEmpty()) {
             return "no new server group to remove";
+        }
+        Optional<String> keep = LastServingGroup.keepServing(ctx, location, name);
+        if (keep.isPresent()) {
+            return keep.get();
         }
         ctx.provider().disable(location, name, 100);
         ctx.provider().destroy(location, name);

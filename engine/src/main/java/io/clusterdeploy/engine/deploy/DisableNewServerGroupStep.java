@@ -2,6 +2,7 @@ package io.clusterdeploy.engine.deploy;
 
 import io.clusterdeploy.engine.operation.OperationContext;
 import io.clusterdeploy.engine.operation.OperationStep;
+import java.util.Optional;
 
 /** Rollback, second half: the new group leaves traffic (it stays, for a look at what went wrong). */
 public final class DisableNewServerGroupStep implements OperationStep {
@@ -16,6 +17,10 @@ public final class DisableNewServerGroupStep implements OperationStep {
         String name = DeployContext.newServerGroup(ctx);
         if (name == null || ctx.provider().serverGroup(location, name).isEmpty()) {
             return "no new server group to remove";
+        }
+        Optional<String> keep = LastServingGroup.keepServing(ctx, location, name);
+        if (keep.isPresent()) {
+            return keep.get();
         }
         ctx.provider().disable(location, name, 100);
         ctx.append(DeployContext.DISABLED, name);

@@ -191,13 +191,17 @@ final class MotoProxy implements AutoCloseable {
 
     /** False when the connection is to be dropped. */
     private boolean handle(Request request, OutputStream out) throws IOException {
-        Map<String, String> params = form(request.body);
+        // The JSON protocol (CloudWatch) names its action in X-Amz-Target; its body is kept whole under "json".
+        String target = request.headers.get("x-amz-target");
+        Map<String, String> params = target != null ? new LinkedHashMap<>(Map.of("json",
+                new String(request.body, StandardCharsets.UTF_8))) : form(request.body);
         if (request.query != null) {
             params.putAll(form(request.query.getBytes(StandardCharsets.UTF_8)));
         }
         String service = Optional.ofNullable(request.headers.get("authorization")).map(SERVICE::matcher)
                 .filter(Matcher::find).map(m -> m.group(1)).orElse("unknown");
-        Call call = new Call(service, params.getOrDefault("Action", "?"), params);
+        String action = target != null ? target.substring(target.lastIndexOf('.') + 1) : params.getOrDefault("Action", "?");
+        Call call = new Call(service, action, params);
         counts.computeIfAbsent(call.key(), k -> new AtomicInteger()).incrementAndGet();
         calls.add(call);
         Fault fault = failNext.remove(call.action());
