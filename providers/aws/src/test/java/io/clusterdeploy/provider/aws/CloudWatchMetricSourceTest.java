@@ -31,6 +31,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import java.net.URI;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatch.model.MetricDatum;
 
 /**
@@ -38,7 +43,8 @@ import software.amazon.awssdk.services.cloudwatch.model.MetricDatum;
  * period of the step, on the window's grid, gaps NaN; the scope's variables are substituted (the server group's
  * target group and load balancer found by the provider); pages are followed; bad queries are INVALID_INPUT naming
  * the field and an unreachable CloudWatch UNAVAILABLE. moto answers every GetMetricData in one page, so a proxy hook
- * splits moto's own answer in two to show NextToken followed.
+ * splits moto's own answer in two to show NextToken followed. The SDK speaks CloudWatch in Smithy RPC v2 CBOR,
+ * which moto does not; the proxy translates to moto's JSON protocol and back ({@link SmithyCbor}).
  */
 class CloudWatchMetricSourceTest {
     @RegisterExtension
@@ -47,6 +53,8 @@ class CloudWatchMetricSourceTest {
 
     private AwsFixture fx;
     private CloudWatchMetricSource source;
+    /** Puts points through the proxy, which speaks to moto in the JSON protocol it understands. */
+    private CloudWatchClient putter;
     /** Minutes back from now, whole: CloudWatch keeps points of the last two weeks. */
     private final Instant start = Instant.now().truncatedTo(ChronoUnit.MINUTES).minus(Duration.ofMinutes(30));
 
@@ -54,23 +62,29 @@ class CloudWatchMetricSourceTest {
     void setUp() {
         fx = new AwsFixture(MOTO.server());
         source = fx.provider.metricSource();
+        putter = CloudWatchClient.builder().region(Region.of(Moto.REGION)).endpointOverride(URI.create(fx.proxy.endpoint()))
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing")))
+                .build();
     }
 
     @AfterEach
     void tearDown() {
+        putter.close();
         fx.close();
         assertThat(fx.proxy.unimplemented()).isEmpty();
     }
 
     private void put(String namespace, String metric, Map<String, String> dimensions, Instant at, double value) {
-        fx.moto.cloudWatch.putMetricData(r -> r.namespace(namespace).metricData(MetricDatum.builder().metricName(metric)
+        putter.putMetricData(r -> r.namespace(namespace).metricData(MetricDatum.builder().metricName(metric)
                 .timestamp(at).value(value).dimensions(dimensions.entrySet().stream().map(e -> software.amazon.awssdk
                         .services.cloudwatch.model.Dimension.builder().name(e.getKey()).value(e.getValue()).build())
                         .toList()).build()));
     }
 
+    /** {@code count} one-minute steps from {@code start} (one step: the window ends within the first minute). */
     private TimeWindow minutes(int count) {
-        return new TimeWindow(start, start.plus(Duration.ofMinutes(count - 1)), Duration.ofMinutes(1));
+        Instant end = count == 1 ? start.plusSeconds(30) : start.plus(Duration.ofMinutes(count - 1));
+        return new TimeWindow(start, end, Duration.ofMinutes(1));
     }
 
     private static MetricScope group(String name) {

@@ -46,6 +46,9 @@ class LostAnswerTest {
             "PutScheduledUpdateGroupAction", "SuspendProcesses", "DeregisterTargets", "ResumeProcesses",
             "UpdateAutoScalingGroup", "RegisterTargets", "DeleteAutoScalingGroup", "DeleteLaunchTemplate");
 
+    /** Creates a blind retry could repeat: the provider reads back before retrying them (moto would make two). */
+    static final java.util.Set<String> READ_BACK_BEFORE_RETRY = java.util.Set.of("CreateLoadBalancer", "CreateListener");
+
     @BeforeEach
     void setUp() {
         fx = new AwsFixture(MOTO.server());
@@ -217,7 +220,11 @@ class LostAnswerTest {
         fx.provider.destroy(Moto.REGION, "hello-prod-v001");
         fx.provider.destroy(Moto.REGION, V000);
 
-        assertThat(calls(lost)).as("the lost %s and its retry", lost).hasSizeGreaterThanOrEqualTo(2);
+        if (READ_BACK_BEFORE_RETRY.contains(lost)) {
+            assertThat(calls(lost)).as("the lost %s, found by reading back, is never sent again", lost).hasSize(1);
+        } else {
+            assertThat(calls(lost)).as("the lost %s and its retry", lost).hasSizeGreaterThanOrEqualTo(2);
+        }
         assertThat(fx.proxy.injected()).containsEntry(MotoProxy.Fault.DROP_AFTER, 1);
         assertThat(fx.moto.inventory()).containsEntry("autoScalingGroups", 0).containsEntry("launchTemplates", 0)
                 .containsEntry("targetGroups", 1).containsEntry("loadBalancers", 1);
@@ -229,6 +236,20 @@ class LostAnswerTest {
                 assertThat(c.params()).containsKey("LaunchTemplateId"));
         assertThat(fx.proxy.calls().stream().filter(MotoProxy.Call::mutating).map(MotoProxy.Call::action).distinct())
                 .as("a mutating call this test does not lose").isSubsetOf(MUTATIONS);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"CreateLoadBalancer", "CreateListener"})
+    void aLoadBalancerOrListenerWhoseCreateAnswerWasLostIsMadeOnce(String lost) {
+        fx.proxy.failNext(lost, MotoProxy.Fault.DROP_AFTER);
+
+        fx.provider.upsertLoadBalancer(new UpsertLoadBalancerRequest(ProviderCalls.LB, Moto.REGION, lbSpec(80)));
+
+        assertThat(calls(lost)).as("found by reading back, never sent again").hasSize(1);
+        assertThat(fx.moto.elb.describeLoadBalancers().loadBalancers()).hasSize(1);
+        String lbArn = fx.moto.elb.describeLoadBalancers().loadBalancers().get(0).loadBalancerArn();
+        assertThat(fx.moto.elb.describeListeners(r -> r.loadBalancerArn(lbArn)).listeners()).singleElement()
+                .satisfies(l -> assertThat(l.port()).isEqualTo(80));
     }
 
     static List<String> mutations() {

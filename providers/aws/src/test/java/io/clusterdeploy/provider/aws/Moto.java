@@ -7,7 +7,6 @@ import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.retry.RetryPolicy;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
-import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
 
@@ -20,7 +19,6 @@ final class Moto implements AutoCloseable {
     final Ec2Client ec2;
     final AutoScalingClient autoScaling;
     final ElasticLoadBalancingV2Client elb;
-    final CloudWatchClient cloudWatch;
 
     Moto(String endpoint) {
         this(endpoint, "testing", "testing");
@@ -36,8 +34,6 @@ final class Moto implements AutoCloseable {
         autoScaling = AutoScalingClient.builder().region(Region.of(REGION)).credentialsProvider(creds)
                 .endpointOverride(uri).overrideConfiguration(config).build();
         elb = ElasticLoadBalancingV2Client.builder().region(Region.of(REGION)).credentialsProvider(creds)
-                .endpointOverride(uri).overrideConfiguration(config).build();
-        cloudWatch = CloudWatchClient.builder().region(Region.of(REGION)).credentialsProvider(creds)
                 .endpointOverride(uri).overrideConfiguration(config).build();
     }
 
@@ -59,6 +55,5 @@ final class Moto implements AutoCloseable {
         ec2.close();
         autoScaling.close();
         elb.close();
-        cloudWatch.close();
     }
 }
