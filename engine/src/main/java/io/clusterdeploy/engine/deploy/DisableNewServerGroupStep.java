@@ -2,6 +2,7 @@ package io.clusterdeploy.engine.deploy;
 
 import io.clusterdeploy.engine.operation.OperationContext;
 import io.clusterdeploy.engine.operation.OperationStep;
+import java.util.Optional;
 
 /** Rollback, second half: the new group leaves traffic (it stays, for a look at what went wrong). */
 public final class DisableNewServerGroupStep implements OperationStep {
@@ -19,6 +20,10 @@ public final class DisableNewServerGroupStep implements OperationStep {
         }
         if (DeployContext.reused(ctx)) {
             return "kept " + name + ": it served before this deploy, which reused it";
+        }
+        Optional<String> keep = LastServingGroup.keepServing(ctx, location, name);
+        if (keep.isPresent()) {
+            return keep.get();
         }
         ctx.provider().disable(location, name, 100);
         ctx.append(DeployContext.DISABLED, name);

@@ -51,6 +51,7 @@ public final class AwsProvider implements CloudProvider {
     private final LoadBalancerWriter loadBalancerWriter;
     private final ScheduledExecutorService refresher;
     private final AutoCloseable credentialsOwner;
+    private final CloudWatchMetricSource metricSource;
 
     AwsProvider(Account account, AwsSettings settings, Map<String, AwsClients> clients, AutoCloseable credentialsOwner) {
         this.account = account;
@@ -69,6 +70,7 @@ public final class AwsProvider implements CloudProvider {
             t.setDaemon(true);
             return t;
         });
+        this.metricSource = CloudWatchMetricSource.of(this);
         long every = settings.cacheRefresh().toMillis();
         refresher.scheduleWithFixedDelay(this::refreshQuietly, every, every, TimeUnit.MILLISECONDS);
     }
@@ -76,6 +78,18 @@ public final class AwsProvider implements CloudProvider {
     @Override
     public Account account() {
         return account;
+    }
+
+    /**
+     * The {@code cloudwatch} metric source of this account: GetMetricData with its credentials, regions, endpoint
+     * and retries (for several AWS accounts, {@link CloudWatchMetricSource#forAccounts}).
+     */
+    public CloudWatchMetricSource metricSource() {
+        return metricSource;
+    }
+
+    AwsErrors errors() {
+        return errors;
     }
 
     /** Reads every region again now: what the periodic refresh does. */

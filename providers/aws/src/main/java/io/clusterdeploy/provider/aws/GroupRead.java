@@ -61,7 +61,11 @@ record GroupRead(AutoScalingGroup asg, Map<String, Map<String, String>> targetSt
 
     /** True when the instance is registered in the target group (in any state but leaving). */
     boolean registered(String targetGroupArn, String instanceId) {
-        String state = targetStates.getOrDefault(targetGroupArn, Map.of()).get(instanceId);
+        return takesTraffic(targetStates.getOrDefault(targetGroupArn, Map.of()).get(instanceId));
+    }
+
+    /** A target health state of a registered target, one that takes or will take traffic (null: not registered). */
+    static boolean takesTraffic(String state) {
         return state != null && !state.equals("draining") && !state.equals("unused");
     }
 }

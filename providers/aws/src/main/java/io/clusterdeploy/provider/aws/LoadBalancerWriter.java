@@ -79,16 +79,7 @@ final class LoadBalancerWriter {
 
     private void front(AwsRegion region, LoadBalancerSpec.Front front, String tgArn, Map<String, String> sgIds) {
         var elb = region.clients.elb;
-        Optional<LoadBalancer> existing = errors.call("DescribeLoadBalancers " + front.name(), () -> {
-            try {
-                return elb.describeLoadBalancers(r -> r.names(front.name())).loadBalancers().stream().findFirst();
-            } catch (AwsServiceException e) {
-                if (AwsErrors.hasCode(e, "LoadBalancerNotFound")) {
-                    return Optional.empty();
-                }
-                throw e;
-            }
-        });
+        Optional<LoadBalancer> existing = errors.call("DescribeLoadBalancers " + front.name(), () -> named(region, front.name()));
         String lbArn;
         if (existing.isPresent()) {
             lbArn = existing.get().loadBalancerArn();
@@ -98,27 +89,43 @@ final class LoadBalancerWriter {
                         + " required to create load balancer '" + front.name() + "'");
             }
             List<String> groups = front.securityGroups().stream().map(sgIds::get).toList();
-            // CreateLoadBalancer is idempotent for identical settings.
-            lbArn = errors.call("CreateLoadBalancer " + front.name(), () -> elb.createLoadBalancer(r -> {
+            // A retry could make a second load balancer of the name (moto does): read back before each retry.
+            lbArn = Idempotent.createOnce(errors, region.clients.retries, "CreateLoadBalancer " + front.name(),
+                    () -> region.clients.elbOnce.createLoadBalancer(r -> {
                 r.name(front.name()).type(LoadBalancerTypeEnum.fromValue(front.type()))
                         .scheme(LoadBalancerSchemeEnum.fromValue(front.scheme())).subnets(front.subnetIds());
                 if (!groups.isEmpty()) {
                     r.securityGroups(groups);
                 }
-            }).loadBalancers().get(0).loadBalancerArn());
+            }).loadBalancers().get(0).loadBalancerArn(), () -> named(region, front.name())
+                    .map(LoadBalancer::loadBalancerArn));
         }
         List<Listener> listeners = errors.call("DescribeListeners " + front.name(), () -> region.reader.listeners(lbArn));
         for (LoadBalancerSpec.ListenerSpec l : front.listeners()) {
             Optional<Listener> on = listeners.stream().filter(x -> x.port() == l.port()).findFirst();
             Action forward = Action.builder().type(ActionTypeEnum.FORWARD).targetGroupArn(tgArn).build();
             if (on.isEmpty()) {
-                errors.run("CreateListener " + front.name() + ":" + l.port(), () -> elb.createListener(r -> r
-                        .loadBalancerArn(lbArn).port(l.port()).protocol(ProtocolEnum.fromValue(l.protocol()))
-                        .defaultActions(forward)));
+                // A retry could make a second listener on the port (moto does): read back before each retry.
+                Idempotent.createOnce(errors, region.clients.retries, "CreateListener " + front.name() + ":" + l.port(),
+                        () -> region.clients.elbOnce.createListener(r -> r.loadBalancerArn(lbArn).port(l.port())
+                                .protocol(ProtocolEnum.fromValue(l.protocol())).defaultActions(forward)).listeners(),
+                        () -> Optional.of(region.reader.listeners(lbArn)).filter(ls -> ls.stream().anyMatch(x ->
+                                x.port() == l.port() && forwardsTo(x.defaultActions(), tgArn))));
             } else if (!forwardsTo(on.get().defaultActions(), tgArn)) {
                 errors.run("ModifyListener " + front.name() + ":" + l.port(), () -> elb.modifyListener(r -> r
                         .listenerArn(on.get().listenerArn()).defaultActions(forward)));
             }
+        }
+    }
+
+    private static Optional<LoadBalancer> named(AwsRegion region, String name) {
+        try {
+            return region.clients.elb.describeLoadBalancers(r -> r.names(name)).loadBalancers().stream().findFirst();
+        } catch (AwsServiceException e) {
+            if (AwsErrors.hasCode(e, "LoadBalancerNotFound")) {
+                return Optional.empty();
+            }
+            throw e;
         }
     }
 

@@ -29,18 +29,11 @@ final class SecurityGroupWriter {
         var ec2 = region.clients.ec2;
         for (String name : groups.keySet()) {
             if (!ids.containsKey(name)) {
-                String id = errors.call("CreateSecurityGroup " + name, () -> {
-                    try {
-                        return ec2.createSecurityGroup(r -> r.groupName(name).vpcId(vpcId)
-                                .description("Cluster Deploy: " + name)).groupId();
-                    } catch (software.amazon.awssdk.awscore.exception.AwsServiceException e) {
-                        // A retried create whose first answer was lost: the group is there now.
-                        if (AwsErrors.hasCode(e, "InvalidGroup.Duplicate")) {
-                            return region.reader.securityGroupsNamed(vpcId, List.of(name)).get(0).groupId();
-                        }
-                        throw e;
-                    }
-                });
+                // A retry after a lost answer finds the group (InvalidGroup.Duplicate): read back by name.
+                String id = Idempotent.call(errors, "CreateSecurityGroup " + name, () -> ec2.createSecurityGroup(r -> r
+                        .groupName(name).vpcId(vpcId).description("Cluster Deploy: " + name)).groupId(),
+                        () -> region.reader.securityGroupsNamed(vpcId, List.of(name)).stream().findFirst()
+                                .map(SecurityGroup::groupId));
                 ids.put(name, id);
             }
         }
@@ -55,23 +48,25 @@ final class SecurityGroupWriter {
             List<IpPermission> have = flatten(current.ipPermissions());
             List<IpPermission> add = wanted.stream().filter(w -> !have.contains(w)).toList();
             List<IpPermission> remove = have.stream().filter(h -> !wanted.contains(h)).toList();
+            // Retries after a lost answer find the rules there (InvalidPermission.Duplicate) or gone
+            // (InvalidPermission.NotFound): the group is read back and judged by its rules.
             if (!add.isEmpty()) {
-                errors.run("AuthorizeSecurityGroupIngress " + e.getKey(), () -> {
-                    try {
-                        ec2.authorizeSecurityGroupIngress(r -> r.groupId(id).ipPermissions(add));
-                    } catch (software.amazon.awssdk.awscore.exception.AwsServiceException ex) {
-                        if (!AwsErrors.hasCode(ex, "InvalidPermission.Duplicate")) {
-                            throw ex;
-                        }
-                    }
-                });
+                Idempotent.run(errors, "AuthorizeSecurityGroupIngress " + e.getKey(),
+                        () -> ec2.authorizeSecurityGroupIngress(r -> r.groupId(id).ipPermissions(add)),
+                        () -> rules(region, id).containsAll(add));
             }
             if (!remove.isEmpty()) {
-                errors.run("RevokeSecurityGroupIngress " + e.getKey(),
-                        () -> ec2.revokeSecurityGroupIngress(r -> r.groupId(id).ipPermissions(remove)));
+                Idempotent.run(errors, "RevokeSecurityGroupIngress " + e.getKey(),
+                        () -> ec2.revokeSecurityGroupIngress(r -> r.groupId(id).ipPermissions(remove)),
+                        () -> rules(region, id).stream().noneMatch(remove::contains));
             }
         }
         return ids;
+    }
+
+    private static List<IpPermission> rules(AwsRegion region, String groupId) {
+        return flatten(region.clients.ec2.describeSecurityGroups(r -> r.groupIds(groupId)).securityGroups().get(0)
+                .ipPermissions());
     }
 
     private static IpPermission permission(IngressRule rule, Map<String, String> ids, AwsRegion region, String vpcId) {

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,10 +35,12 @@ final class ServerGroupChanges {
 
     private final String account;
     private final AwsErrors errors;
+    private final LaunchTemplates templates;
 
     ServerGroupChanges(String account, AwsErrors errors) {
         this.account = account;
         this.errors = errors;
+        this.templates = new LaunchTemplates(errors);
     }
 
     GroupRead existing(AwsRegion region, String name) {
@@ -58,8 +61,11 @@ final class ServerGroupChanges {
             List<TargetDescription> targets = live.stream().filter(i -> !g.registered(arn, i.instanceId()))
                     .map(i -> TargetDescription.builder().id(i.instanceId()).build()).toList();
             if (!targets.isEmpty()) {
-                errors.run("RegisterTargets " + name, () -> region.clients.elb.registerTargets(r -> r
-                        .targetGroupArn(arn).targets(targets)));
+                Idempotent.run(errors, "RegisterTargets " + name, () -> region.clients.elb.registerTargets(r -> r
+                        .targetGroupArn(arn).targets(targets)), () -> {
+                            Map<String, String> states = region.reader.targetStates(arn);
+                            return targets.stream().allMatch(t -> GroupRead.takesTraffic(states.get(t.id())));
+                        });
             }
         }
     }
@@ -95,13 +101,37 @@ final class ServerGroupChanges {
         for (String arn : g.targetGroupArns()) {
             List<String> ids = leaving.stream().filter(id -> g.registered(arn, id)).sorted().toList();
             if (!ids.isEmpty()) {
-                errors.run("DeregisterTargets " + name, () -> region.clients.elb.deregisterTargets(r -> r
-                        .targetGroupArn(arn).targets(ids.stream().map(id -> TargetDescription.builder().id(id).build())
-                                .toList())));
+                deregister(region, name, arn, ids);
                 deregistered.put(arn, ids);
             }
         }
         awaitDrained(region, name, deregistered);
+    }
+
+    /**
+     * Deregisters {@code ids}. A retry after a lost answer is refused for targets already out (moto fails the whole
+     * call on the first one it no longer has, having taken out those before it): the target group is read back and
+     * only what is still registered is sent again, until nothing is.
+     */
+    private void deregister(AwsRegion region, String name, String arn, List<String> ids) {
+        List<String> left = ids;
+        for (int round = 0; !left.isEmpty(); round++) {
+            List<String> send = left;
+            String what = "DeregisterTargets " + name;
+            AtomicReference<List<String>> still = new AtomicReference<>(List.of());
+            Idempotent.run(errors, what, () -> region.clients.elb.deregisterTargets(r -> r.targetGroupArn(arn)
+                    .targets(send.stream().map(id -> TargetDescription.builder().id(id).build()).toList())), () -> {
+                        Map<String, String> states = region.reader.targetStates(arn);
+                        still.set(send.stream().filter(id -> GroupRead.takesTraffic(states.get(id))).toList());
+                        // Done, or some went out and the rest are sent again below.
+                        return still.get().size() < send.size();
+                    });
+            left = still.get();
+            if (round >= 3 && !left.isEmpty()) {
+                throw new ClusterDeployException(ErrorKind.UNAVAILABLE, null, what + ": " + left
+                        + " still registered after " + (round + 1) + " attempts");
+            }
+        }
     }
 
     private Comparator<Instance> newestFirst(AwsRegion region) {
@@ -187,20 +217,18 @@ final class ServerGroupChanges {
         deregisterAndDrain(region, name, g, g.asg().instances().stream().map(Instance::instanceId).toList());
     }
 
+    /**
+     * Deletes the group (force), waits until it is gone, then deletes its launch template. Every step reads back
+     * before acting and after a refusal, so a destroy whose answers were lost, or one repeated (a resumed step, a
+     * retried operation), finds the work done and succeeds.
+     */
     void destroy(AwsRegion region, String name) {
         var as = region.clients.autoScaling;
         boolean exists = errors.call("DescribeAutoScalingGroups " + name, () -> region.readGroup(name)).isPresent();
         if (exists) {
-            errors.run("DeleteAutoScalingGroup " + name, () -> {
-                try {
-                    as.deleteAutoScalingGroup(r -> r.autoScalingGroupName(name).forceDelete(true));
-                } catch (software.amazon.awssdk.awscore.exception.AwsServiceException e) {
-                    // A retried delete whose first answer was lost finds the group gone.
-                    if (!(AwsErrors.hasCode(e, "ValidationError") && String.valueOf(e.getMessage()).contains("not found"))) {
-                        throw e;
-                    }
-                }
-            });
+            Idempotent.run(errors, "DeleteAutoScalingGroup " + name,
+                    () -> as.deleteAutoScalingGroup(r -> r.autoScalingGroupName(name).forceDelete(true)),
+                    () -> region.readGroup(name).map(g -> "Delete in progress".equals(g.asg().status())).orElse(true));
             boolean gone = waitFor(DELETE_TIMEOUT, Duration.ofSeconds(2), () -> errors.call("DescribeAutoScalingGroups",
                     () -> region.readGroup(name)).isEmpty());
             if (!gone) {
@@ -208,16 +236,7 @@ final class ServerGroupChanges {
                         + "' is still being deleted after " + DELETE_TIMEOUT.toMinutes() + " minutes");
             }
         }
-        errors.run("DeleteLaunchTemplate " + name, () -> {
-            try {
-                region.clients.ec2.deleteLaunchTemplate(r -> r.launchTemplateName(name));
-            } catch (software.amazon.awssdk.awscore.exception.AwsServiceException e) {
-                if (!AwsErrors.hasCode(e, "InvalidLaunchTemplateName.NotFoundException", "InvalidLaunchTemplateId.NotFound",
-                        "InvalidLaunchTemplateName.NotFound")) {
-                    throw e;
-                }
-            }
-        });
+        templates.delete(region, name);
     }
 
     /** Polls until {@code done} or {@code timeout}; true when done. Interrupts end it with an error. */

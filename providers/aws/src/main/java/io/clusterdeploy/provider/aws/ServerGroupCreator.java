@@ -13,7 +13,6 @@ import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.autoscaling.model.LifecycleHook;
 import software.amazon.awssdk.services.autoscaling.model.LifecycleHookSpecification;
 import software.amazon.awssdk.services.autoscaling.model.ScalingPolicy;
@@ -36,12 +35,14 @@ final class ServerGroupCreator {
     private final AwsErrors errors;
     private final SecurityGroupWriter securityGroups;
     private final TargetGroupWriter targetGroups;
+    private final LaunchTemplates templates;
 
     ServerGroupCreator(String account, AwsErrors errors, SecurityGroupWriter securityGroups, TargetGroupWriter targetGroups) {
         this.account = account;
         this.errors = errors;
         this.securityGroups = securityGroups;
         this.targetGroups = targetGroups;
+        this.templates = new LaunchTemplates(errors);
     }
 
     void create(CreateServerGroupRequest request, DeployPlan plan) {
@@ -130,58 +131,35 @@ final class ServerGroupCreator {
         var ec2 = region.clients.ec2;
         // A template of this name with no group of this name is what a failed earlier create of this very group
         // left (template and group share the name, and only a create of this group makes one): nobody uses it.
-        if (findTemplate(region, name).isPresent()) {
-            LOG.info("deleting launch template {} left by an earlier create that did not finish", name);
-            deleteTemplate(region, name);
+        if (templates.delete(region, name)) {
+            LOG.info("deleted launch template {} left by an earlier create that did not finish", name);
         }
         String description = "Cluster Deploy " + name + " " + token;
         try {
-            var created = ec2.createLaunchTemplate(r -> r.launchTemplateName(name).clientToken(token)
-                    .launchTemplateData(built).versionDescription(description)).launchTemplate();
-            return new LaunchTemplateRef(created.launchTemplateId(), String.valueOf(created.latestVersionNumber()), true);
-        } catch (AwsServiceException e) {
-            if (!AwsErrors.hasCode(e, "InvalidLaunchTemplateName.AlreadyExistsException")) {
-                throw errors.translate("CreateLaunchTemplate " + name, e);
-            }
-            // Our own create whose answer was lost, when its first version carries this call's token.
-            var mine = errors.call("DescribeLaunchTemplateVersions " + name, () -> ec2.describeLaunchTemplateVersions(r -> r
-                    .launchTemplateName(name).versions("1")).launchTemplateVersions().stream()
-                    .filter(v -> description.equals(v.versionDescription())).findFirst());
-            if (mine.isEmpty()) {
+            return Idempotent.call(errors, "CreateLaunchTemplate " + name, () -> {
+                var created = ec2.createLaunchTemplate(r -> r.launchTemplateName(name).clientToken(token)
+                        .launchTemplateData(built).versionDescription(description)).launchTemplate();
+                return new LaunchTemplateRef(created.launchTemplateId(), String.valueOf(created.latestVersionNumber()),
+                        true);
+            }, () -> mine(region, name, description));
+        } catch (ClusterDeployException e) {
+            if (AwsErrors.hasCode(e.getCause(), "InvalidLaunchTemplateName.AlreadyExistsException")) {
                 throw ClusterDeployException.conflict("name", "launch template '" + name + "' was created meanwhile by"
                         + " someone else");
             }
-            return new LaunchTemplateRef(mine.get().launchTemplateId(), "1", true);
-        } catch (software.amazon.awssdk.core.exception.SdkException e) {
-            throw errors.translate("CreateLaunchTemplate " + name, e);
+            throw e;
         }
     }
 
-    private Optional<software.amazon.awssdk.services.ec2.model.LaunchTemplate> findTemplate(AwsRegion region, String name) {
-        return errors.call("DescribeLaunchTemplates " + name, () -> {
-            try {
-                return region.clients.ec2.describeLaunchTemplates(r -> r.launchTemplateNames(name)).launchTemplates()
-                        .stream().findFirst();
-            } catch (AwsServiceException e) {
-                if (AwsErrors.hasCode(e, "InvalidLaunchTemplateName.NotFoundException", "InvalidLaunchTemplateName.NotFound")) {
-                    return Optional.empty();
-                }
-                throw e;
-            }
-        });
-    }
-
-    private void deleteTemplate(AwsRegion region, String name) {
-        errors.run("DeleteLaunchTemplate " + name, () -> {
-            try {
-                region.clients.ec2.deleteLaunchTemplate(r -> r.launchTemplateName(name));
-            } catch (AwsServiceException e) {
-                if (!AwsErrors.hasCode(e, "InvalidLaunchTemplateName.NotFoundException", "InvalidLaunchTemplateId.NotFound",
-                        "InvalidLaunchTemplateName.NotFound")) {
-                    throw e;
-                }
-            }
-        });
+    /** The template of this name when its first version carries this create's token: ours, its answer lost. */
+    private Optional<LaunchTemplateRef> mine(AwsRegion region, String name, String description) {
+        if (templates.find(region, name).isEmpty()) {
+            return Optional.empty();
+        }
+        return errors.call("DescribeLaunchTemplateVersions " + name, () -> region.clients.ec2
+                .describeLaunchTemplateVersions(r -> r.launchTemplateName(name).versions("1")).launchTemplateVersions()
+                .stream().filter(v -> description.equals(v.versionDescription())).findFirst()
+                .map(v -> new LaunchTemplateRef(v.launchTemplateId(), "1", true)));
     }
 
     private void createGroup(AwsRegion region, CreateServerGroupRequest request, ServerGroupSpec spec,
@@ -204,7 +182,10 @@ final class ServerGroupCreator {
         tags.add(tag(name, AwsTags.CREATE_TOKEN, token, false));
         var autoScaling = region.clients.autoScaling;
         try {
-            autoScaling.createAutoScalingGroup(r -> {
+            // Ours when it carries this call's token: an attempt went through and its answer was lost (AWS answers
+            // the retry AlreadyExists). Read back after any failure, so that a group that exists is never taken
+            // for one that failed (its launch template would be deleted under it).
+            Idempotent.run(errors, "CreateAutoScalingGroup " + name, () -> autoScaling.createAutoScalingGroup(r -> {
                 r.autoScalingGroupName(name)
                         .launchTemplate(lt -> lt.launchTemplateId(template.id()).version(template.version()))
                         .minSize(request.capacity().min()).maxSize(request.capacity().max())
@@ -223,22 +204,15 @@ final class ServerGroupCreator {
                 if (!hooks.isEmpty()) {
                     r.lifecycleHookSpecificationList(hooks);
                 }
-            });
-        } catch (AwsServiceException e) {
-            if (AwsErrors.hasCode(e, "AlreadyExists")) {
-                // Ours if it carries this call's token: the first attempt went through and its answer was lost.
-                Optional<GroupRead> now = errors.call("DescribeAutoScalingGroups " + name, () -> region.readGroup(name));
-                boolean ours = now.isPresent() && now.get().asg().tags().stream()
-                        .anyMatch(t -> t.key().equals(AwsTags.CREATE_TOKEN) && token.equals(t.value()));
-                if (ours) {
-                    return;
-                }
+            }), () -> errors.call("DescribeAutoScalingGroups " + name, () -> region.readGroup(name))
+                    .filter(g -> g.asg().tags().stream().anyMatch(t -> t.key().equals(AwsTags.CREATE_TOKEN)
+                            && token.equals(t.value()))).isPresent());
+        } catch (ClusterDeployException e) {
+            if (AwsErrors.hasCode(e.getCause(), "AlreadyExists")) {
                 throw ClusterDeployException.conflict("name", "server group '" + name + "' already exists in account '"
                         + account + "', region " + region.name() + "; it is never replaced");
             }
-            throw errors.translate("CreateAutoScalingGroup " + name, e);
-        } catch (software.amazon.awssdk.core.exception.SdkException e) {
-            throw errors.translate("CreateAutoScalingGroup " + name, e);
+            throw e;
         }
     }
 
@@ -317,9 +291,12 @@ final class ServerGroupCreator {
         }
     }
 
+    /** Unless the group exists after all (then the template is its own): a template nobody uses is left behind. */
     private void deleteTemplateQuietly(AwsRegion region, String name) {
         try {
-            region.clients.ec2.deleteLaunchTemplate(r -> r.launchTemplateName(name));
+            if (region.readGroup(name).isEmpty()) {
+                templates.delete(region, name);
+            }
         } catch (RuntimeException e) {
             LOG.warn("launch template {} of a server group that could not be created was not deleted: {}", name,
                     e.getMessage());

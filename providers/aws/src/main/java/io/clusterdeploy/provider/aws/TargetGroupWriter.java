@@ -1,6 +1,8 @@
 package io.clusterdeploy.provider.aws;
 
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.ProtocolEnum;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetGroup;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetTypeEnum;
@@ -28,8 +30,9 @@ final class TargetGroupWriter {
         }
         String arn;
         if (tg == null) {
-            // CreateTargetGroup is idempotent for identical settings, so a retried create returns the same group.
-            arn = errors.call("CreateTargetGroup " + name, () -> elb.createTargetGroup(r -> {
+            // AWS answers a retried identical create with the same group; moto refuses it as a duplicate name: read
+            // back by name, and adopt a group of this name with the port, protocol and VPC asked for.
+            arn = Idempotent.call(errors, "CreateTargetGroup " + name, () -> elb.createTargetGroup(r -> {
                 r.name(name).port(spec.port()).protocol(ProtocolEnum.fromValue(spec.protocol())).vpcId(vpc)
                         .targetType(TargetTypeEnum.INSTANCE)
                         .healthCheckProtocol(ProtocolEnum.fromValue(spec.healthCheckProtocol()))
@@ -44,7 +47,10 @@ final class TargetGroupWriter {
                 if (spec.matcher() != null) {
                     r.matcher(m -> m.httpCode(spec.matcher()));
                 }
-            }).targetGroups().get(0).targetGroupArn());
+            }).targetGroups().get(0).targetGroupArn(), () -> Optional.ofNullable(region.reader
+                    .targetGroupsByName(List.of(name)).get(name)).filter(t -> t.port() == spec.port()
+                            && t.protocolAsString().equals(spec.protocol()) && (vpc == null || vpc.equals(t.vpcId())))
+                    .map(TargetGroup::targetGroupArn));
         } else {
             arn = tg.targetGroupArn();
             boolean same = tg.healthCheckIntervalSeconds() == spec.intervalSeconds()

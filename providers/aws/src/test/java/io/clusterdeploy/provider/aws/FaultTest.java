@@ -20,7 +20,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * The conformance operations with 10% of the AWS calls failing (throttling, 5xx, connections dropped before moto
  * saw the request or after it handled it), under continuous load. With three attempts per call some operations
  * still fail; each must end in success or a clean rollback, and the cluster must never be left without an enabled
- * server group with an instance up.
+ * server group with an instance up. An operation may fail only because the retries ran out, never because AWS
+ * refused a retry whose first attempt had done the work (a lost answer): every mutating call converges.
  */
 class FaultTest {
     @RegisterExtension
@@ -58,6 +59,9 @@ class FaultTest {
         outcomes.add(line);
         System.out.println("FAULT OUTCOME " + line);
         assertThat(s.status()).as(line).isIn(OperationStatus.SUCCEEDED, OperationStatus.FAILED, OperationStatus.CANCELLED);
+        // With faults only transient, AWS refusing a call means a retry found the work of a lost answer done.
+        assertThat(s.steps()).as("%s: no step failed on AWS refusing a retry", what)
+                .noneMatch(st -> st.message() != null && st.message().contains("AWS refused ("));
         if (s.status() != OperationStatus.SUCCEEDED) {
             assertThat(s.steps()).as("%s: a failed or cancelled deploy rolled back", what)
                     .anyMatch(st -> st.name().startsWith("restorePreviousServerGroups") || st.name().startsWith("unpin")
@@ -109,6 +113,14 @@ class FaultTest {
                     + " calls; " + load.summary("FaultTest"));
             assertThat(fx.proxy.injected().values().stream().mapToInt(Integer::intValue).sum()).isPositive();
             assertThat(fx.proxy.unimplemented()).isEmpty();
+            assertThat(fx.proxy.calls()).filteredOn(c -> c.action().equals("DeleteLaunchTemplate"))
+                    .as("every DeleteLaunchTemplate names the template it deletes")
+                    .allSatisfy(c -> assertThat(c.params()).containsKey("LaunchTemplateId"));
+            // Every group left has its launch template (a failed create deletes only a template no group uses).
+            var templates = fx.moto.ec2.describeLaunchTemplates().launchTemplates().stream()
+                    .map(t -> t.launchTemplateId()).toList();
+            assertThat(fx.moto.autoScaling.describeAutoScalingGroups().autoScalingGroups())
+                    .allSatisfy(g -> assertThat(templates).contains(g.launchTemplate().launchTemplateId()));
             assertThat(load.failures()).as("failed requests").isEmpty();
         }
     }

@@ -191,13 +191,23 @@ final class MotoProxy implements AutoCloseable {
 
     /** False when the connection is to be dropped. */
     private boolean handle(Request request, OutputStream out) throws IOException {
-        Map<String, String> params = form(request.body);
+        // Smithy RPC v2 CBOR (the SDK's CloudWatch): moto understands only the JSON protocol, so the request goes
+        // on as JSON (SmithyCbor) and moto's answer comes back as CBOR.
+        boolean cbor = request.path.startsWith("/service/") && request.path.contains("/operation/");
+        if (cbor) {
+            request = request.asJson();
+        }
+        // The JSON protocol names its action in X-Amz-Target; its body is kept whole under "json".
+        String target = request.headers.get("x-amz-target");
+        Map<String, String> params = target != null ? new LinkedHashMap<>(Map.of("json",
+                new String(request.body, StandardCharsets.UTF_8))) : form(request.body);
         if (request.query != null) {
             params.putAll(form(request.query.getBytes(StandardCharsets.UTF_8)));
         }
         String service = Optional.ofNullable(request.headers.get("authorization")).map(SERVICE::matcher)
                 .filter(Matcher::find).map(m -> m.group(1)).orElse("unknown");
-        Call call = new Call(service, params.getOrDefault("Action", "?"), params);
+        String action = target != null ? target.substring(target.lastIndexOf('.') + 1) : params.getOrDefault("Action", "?");
+        Call call = new Call(service, action, params);
         counts.computeIfAbsent(call.key(), k -> new AtomicInteger()).incrementAndGet();
         calls.add(call);
         Fault fault = failNext.remove(call.action());
@@ -226,7 +236,9 @@ final class MotoProxy implements AutoCloseable {
                 }
             }
         }
-        write(out, forward(request, call));
+        Answer answer = forward(request, call);
+        write(out, cbor ? new Answer(answer.status(), "application/cbor", SmithyCbor.toCbor(answer.body().length == 0
+                ? "{}".getBytes(StandardCharsets.UTF_8) : answer.body())) : answer);
         return true;
     }
 
@@ -281,7 +293,8 @@ final class MotoProxy implements AutoCloseable {
 
     private static void write(OutputStream out, Answer a) throws IOException {
         String head = "HTTP/1.1 " + a.status() + " " + (a.status() == 200 ? "OK" : "Error") + "\r\nContent-Type: "
-                + a.contentType() + "\r\nContent-Length: " + a.body().length + "\r\nx-amzn-RequestId: proxy\r\n\r\n";
+                + a.contentType() + "\r\nContent-Length: " + a.body().length + "\r\nx-amzn-RequestId: proxy\r\n"
+                + (a.contentType().equals("application/cbor") ? "smithy-protocol: rpc-v2-cbor\r\n" : "") + "\r\n";
         out.write(head.getBytes(StandardCharsets.ISO_8859_1));
         out.write(a.body());
         out.flush();
@@ -335,6 +348,17 @@ final class MotoProxy implements AutoCloseable {
 
     /** A minimal HTTP/1.1 request reader: what the SDK sends (Content-Length or chunked bodies). */
     private record Request(String method, String path, String query, Map<String, String> headers, byte[] body) {
+        /** A Smithy RPC v2 CBOR request as the same operation in the JSON protocol, headers otherwise as sent. */
+        Request asJson() {
+            String[] parts = path.split("/");
+            Map<String, String> h = new LinkedHashMap<>(headers);
+            h.remove("smithy-protocol");
+            h.remove("accept");
+            h.put("content-type", "application/x-amz-json-1.0");
+            h.put("x-amz-target", parts[2] + "." + parts[4]);
+            return new Request(method, "/", query, Collections.unmodifiableMap(h), SmithyCbor.toJson(body));
+        }
+
         static Request read(InputStream in) throws IOException {
             String line = readLine(in);
             if (line == null || line.isEmpty()) {
