@@ -18,7 +18,7 @@ public final class DisablePreviousServerGroupsStep implements OperationStep {
     }
 
     @Override
-    public String run(OperationContext ctx) {
+    public String run(OperationContext ctx) throws InterruptedException {
         String newName = DeployContext.newServerGroup(ctx);
         gate.verifyStillHealthy(ctx, newName, "disable the previous server groups");
         List<String> others = ClusterGroups.of(ctx.provider(), request.location(), request.clusterName()).stream()

@@ -22,7 +22,7 @@ public final class DisableSourceStep implements OperationStep {
     }
 
     @Override
-    public String run(OperationContext ctx) {
+    public String run(OperationContext ctx) throws InterruptedException {
         String source = ctx.getString(DeployContext.SOURCE);
         if (source == null || ctx.provider().serverGroup(location, source).isEmpty()) {
             return "no source server group to take traffic from";

@@ -1,5 +1,8 @@
 package io.clusterdeploy.engine.deploy;
 
+import io.clusterdeploy.engine.error.ClusterDeployException;
+import io.clusterdeploy.engine.error.ErrorKind;
+import io.clusterdeploy.engine.model.HealthState;
 import io.clusterdeploy.engine.model.ServerGroup;
 import io.clusterdeploy.engine.operation.OperationContext;
 import io.clusterdeploy.engine.provider.ClusterGroups;
@@ -35,13 +38,42 @@ public record HealthGate(String location, int percentage, Duration timeout) {
         return progress.get();
     }
 
-    /** CONFLICT, refusing {@code action}, unless the group is enabled and passes the gate now. */
-    void verifyStillHealthy(OperationContext ctx, String name, String action) {
+    /**
+     * CONFLICT, refusing {@code action}, unless the group is enabled and passes the gate now. Where it does not pass
+     * only because some instances' health is not known yet (STARTING or UNKNOWN: instances a provider adopted after
+     * a restart are starting until their first probe), it first waits for their health to be known, no longer than
+     * the gate's timeout; the judgement itself is the same.
+     */
+    void verifyStillHealthy(OperationContext ctx, String name, String action) throws InterruptedException {
         ServerGroup fresh = ClusterGroups.require(ctx.provider(), location, name, "serverGroupName");
-        int required = fresh.capacity().requiredUp(percentage);
-        boolean holds = fresh.upCount() >= required && fresh.enabled();
-        ctx.require(name + " enabled with at least " + required + " instances up before " + action, holds,
-                () -> "refusing to " + action + ": " + name + " has " + fresh.upCount() + " instances up, " + required
-                        + " needed" + (fresh.disabled() ? ", and it is disabled" : ""));
+        if (!ctx.planning() && !passes(fresh) && settling(fresh)) {
+            try {
+                ctx.waitUntil(timeout, () -> {
+                    ServerGroup sg = ClusterGroups.require(ctx.provider(), location, name, "serverGroupName");
+                    return passes(sg) || !settling(sg);
+                }, () -> "health of " + name + " still not known");
+            } catch (ClusterDeployException e) {
+                if (e.kind() != ErrorKind.CONFLICT) {
+                    throw e;
+                }
+                // Still not known after the timeout: judged below as it is, which refuses.
+            }
+            fresh = ClusterGroups.require(ctx.provider(), location, name, "serverGroupName");
+        }
+        ServerGroup judged = fresh;
+        int required = judged.capacity().requiredUp(percentage);
+        ctx.require(name + " enabled with at least " + required + " instances up before " + action, passes(judged),
+                () -> "refusing to " + action + ": " + name + " has " + judged.upCount() + " instances up, " + required
+                        + " needed" + (judged.disabled() ? ", and it is disabled" : ""));
+    }
+
+    private boolean passes(ServerGroup sg) {
+        return sg.enabled() && sg.upCount() >= sg.capacity().requiredUp(percentage);
+    }
+
+    /** Enabled, with instances whose health is not known yet: waiting may make it pass; nothing else would. */
+    private static boolean settling(ServerGroup sg) {
+        return sg.enabled() && sg.instances().stream()
+                .anyMatch(i -> i.health() == HealthState.STARTING || i.health() == HealthState.UNKNOWN);
     }
 }

@@ -118,7 +118,8 @@ class DeployStrategiesTest {
         engine.run(deploy("none", "v1", Map.of()));
         // The new group passes the gate, then fails while red/black waits before disabling:
         // the disable step checks health again and the rollback keeps the old group serving.
-        Map<String, Object> req = deploy("redblack", "v2", Map.of("delayBeforeDisableSec", 1,
+        // The delay only has to outlast the test's reaction on a loaded machine.
+        Map<String, Object> req = deploy("redblack", "v2", Map.of("delayBeforeDisableSec", 3,
                 "rollback", Map.of("onFailure", true)));
         OperationState started = engine.runner.start(req);
         org.awaitility.Awaitility.await().until(() -> engine.runner.get(started.id()).orElseThrow().steps()
@@ -130,6 +131,27 @@ class DeployStrategiesTest {
         assertThat(s.error().message()).contains("refusing to disable the previous server groups");
         assertThat(group("hello-prod-v000").enabled()).isTrue();
         assertThat(group("hello-prod-v001").disabled()).isTrue();
+    }
+
+    @Test
+    void aNewGroupWhoseHealthIsNotKnownYetIsWaitedForNotJudgedUnhealthy() throws Exception {
+        engine.run(deploy("none", "v1", Map.of()));
+        // As after a restart: the provider adopted the new group's instances and reports them starting until probed.
+        Map<String, Object> req = deploy("redblack", "v2", Map.of("delayBeforeDisableSec", 3));
+        OperationState started = engine.runner.start(req);
+        org.awaitility.Awaitility.await().until(() -> engine.runner.get(started.id()).orElseThrow().steps()
+                .stream().anyMatch(st -> st.name().equals("waitBeforeDisable")));
+        cloud.setHealth("hello-prod-v001", io.clusterdeploy.engine.model.HealthState.STARTING);
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> engine.runner
+                .get(started.id()).orElseThrow().steps().stream().anyMatch(st -> st.name().equals("disablePreviousServerGroups")));
+        assertThat(group("hello-prod-v000").enabled()).as("nothing disabled while the new group's health is unknown")
+                .isTrue();
+        cloud.setHealth("hello-prod-v001", null); // its first probes pass
+        OperationState s = engine.runner.awaitFinished(started.id(), java.time.Duration.ofSeconds(60));
+
+        assertThat(s.status()).isEqualTo(OperationStatus.SUCCEEDED);
+        assertThat(group("hello-prod-v000").disabled()).isTrue();
+        assertThat(group("hello-prod-v001").enabled()).isTrue();
     }
 
     @Test

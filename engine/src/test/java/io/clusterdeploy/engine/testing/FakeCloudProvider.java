@@ -38,6 +38,7 @@ public final class FakeCloudProvider implements CloudProvider {
         Capacity capacity;
         boolean disabled;
         boolean healthy;
+        HealthState reported; // a health state set by the test; not part of the snapshot
         String version;
         Instant created;
         List<String> loadBalancers;
@@ -102,6 +103,17 @@ public final class FakeCloudProvider implements CloudProvider {
         listeners.forEach(Runnable::run);
     }
 
+    /**
+     * Reports every instance of the group in {@code state} (null: as healthy and enabled say again), as a provider
+     * does for instances it adopted after a restart (STARTING until probed); subscribers hear of it.
+     */
+    public void setHealth(String name, HealthState state) {
+        synchronized (this) {
+            groups.get(name).reported = state;
+        }
+        listeners.forEach(Runnable::run);
+    }
+
     private final List<Runnable> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private volatile boolean reuseIdentical;
@@ -155,7 +167,8 @@ public final class FakeCloudProvider implements CloudProvider {
     }
 
     private ServerGroup view(Group g) {
-        HealthState h = !g.healthy ? HealthState.DOWN : g.disabled ? HealthState.OUT_OF_SERVICE : HealthState.UP;
+        HealthState h = g.reported != null ? g.reported
+                : !g.healthy ? HealthState.DOWN : g.disabled ? HealthState.OUT_OF_SERVICE : HealthState.UP;
         List<Instance> instances = IntStream.range(0, g.capacity.desired())
                 .mapToObj(i -> new Instance(g.name + "-i" + i, h, null, g.created)).toList();
         return new ServerGroup(g.name, ServerGroupName.parse(g.name).moniker(), account.name(), "fake-1",
