@@ -75,11 +75,15 @@ measure() { # count
   local began=$(date +%s%N)
   java -Xmx"$heap" -jar "$jar" serve --config "$config" --port "$port" > "$log" 2>&1 &
   local pid=$!
-  until curl -s -o /dev/null "http://127.0.0.1:$port/api/accounts"; do sleep 0.02; done
+  # The first answer that carries data: the token file exists before the port listens.
+  until [ -f "$state/token" ] && curl -sf -o /dev/null -H "Authorization: Bearer $(cat "$state/token")" \
+      "http://127.0.0.1:$port/api/accounts"; do sleep 0.02; done
   local started=$(( ($(date +%s%N) - began) / 1000000 ))
   local url="http://127.0.0.1:$port/api/operations?application=app7&limit=20"
-  curl -s "$url" > "$work/answer-$1.json"
-  wrk -t1 -c1 -d"${seconds}s" --latency "$url" > "$work/wrk-$1.txt"
+  local auth="Authorization: Bearer $(cat "$state/token")"
+  curl -sf -H "$auth" "$url" > "$work/answer-$1.json" || { echo "the listing failed: $(curl -s -H "$auth" "$url")" >&2; exit 1; }
+  wrk -t1 -c1 -d"${seconds}s" --latency -H "$auth" "$url" > "$work/wrk-$1.txt"
+  if grep -q 'Non-2xx' "$work/wrk-$1.txt"; then echo "wrk saw non-2xx answers:" >&2; cat "$work/wrk-$1.txt" >&2; exit 1; fi
   jcmd "$pid" GC.run > /dev/null
   local used=$(jcmd "$pid" GC.heap_info | python3 -c 'import re,sys; t=sys.stdin.read(); m=re.search(r"used (\d+)K", t); print(int(m.group(1))//1024 if m else -1)')
   kill "$pid"; wait "$pid" 2>/dev/null || true
@@ -87,7 +91,7 @@ measure() { # count
   p50=$(awk '/ 50%/{print $2}' "$work/wrk-$1.txt")
   p99=$(awk '/ 99%/{print $2}' "$work/wrk-$1.txt")
   rps=$(awk '/Requests\/sec/{print $2}' "$work/wrk-$1.txt")
-  local listed=$(python3 -c "import json;print(len(json.load(open('$work/answer-$1.json'))))")
+  local listed=$(python3 -c "import json;a=json.load(open('$work/answer-$1.json'));assert isinstance(a,list),a;print(len(a))")
   echo "$1 operations: first answer after ${started} ms; listing ($listed returned) p50 $p50, p99 $p99, $rps requests/s; heap in use after GC ${used} MB of $heap"
   echo "$rps" > "$work/rps-$1"
 }
