@@ -237,11 +237,12 @@ final class EventLoop {
      * connections to one instance at once than it has clients, and any fixed bound below that closes
      * connections that the next round of requests opens again (a bound of 64 closed about 1,000 a 10 s run at
      * 256 clients over two loops and two instances, each one a connect and an accept later). The pool follows
-     * demand down too: it is used from its young end, so what demand no longer reaches ages at the old end and
-     * is closed after {@link LocalLoadBalancer#POOL_IDLE_NANOS}, below the instances' own idle timeout (the JDK
-     * server's 30 s), and the sweep trims a pool to the bound when clients leave. Descriptors stay bounded by
-     * clients × instances behind the load balancer; an instance that keeps fewer idle connections closes the
-     * rest itself, which costs a retry on a fresh connection, never a failed request.
+     * demand down by age, not by the client count of the moment (clients that reconnect, or a pause between
+     * bursts, would empty it): it is used from its young end, so what demand no longer reaches ages at the old
+     * end and is closed after {@link LocalLoadBalancer#POOL_IDLE_NANOS}, below the instances' own idle timeout
+     * (the JDK server's 30 s), as HAProxy's pool-purge-delay does. Idle descriptors stay bounded by the most
+     * clients of the last such period × the instances behind the load balancer; an instance that keeps fewer
+     * idle connections closes the rest itself, which costs a retry on a fresh connection, never a failed request.
      */
     static int idleLimit(int clients) {
         return Math.max(1, clients);
@@ -284,11 +285,10 @@ final class EventLoop {
                 client.checkTimeouts(now);
             }
         }
-        int limit = idleLimit(clients.size());
         for (Iterator<ArrayDeque<BackendConnection>> it = idle.values().iterator(); it.hasNext(); ) {
             ArrayDeque<BackendConnection> pool = it.next();
             // Oldest first: the pool is used from its young end.
-            while (!pool.isEmpty() && (pool.peekFirst().closed || pool.size() > limit
+            while (!pool.isEmpty() && (pool.peekFirst().closed
                     || now - pool.peekFirst().idleSince > LocalLoadBalancer.POOL_IDLE_NANOS)) {
                 pool.pollFirst().close();
             }
