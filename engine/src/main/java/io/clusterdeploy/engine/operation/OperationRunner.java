@@ -402,10 +402,13 @@ public final class OperationRunner implements AutoCloseable {
 
         /** Runs the steps of the current phase from {@code nextStep}; returns the failure, or null. */
         private Throwable runPhase(List<OperationStep> steps, CancelSignal signal) throws InterruptedException {
+            boolean startSaved = false;
             while (state.get().nextStep() < steps.size()) {
                 OperationStep step = steps.get(state.get().nextStep());
-                synchronized (this) {
-                    save(this, state.get().withStepStarted(step.name(), now()));
+                if (!startSaved) {
+                    synchronized (this) {
+                        save(this, state.get().withStepStarted(step.name(), now()));
+                    }
                 }
                 emit(EventKind.STEP, EventStatus.STARTING, step.name(), null);
                 OperationContext ctx = new OperationContext(state.get().id(), provider, state.get().context(),
@@ -421,8 +424,12 @@ public final class OperationRunner implements AutoCloseable {
                     }
                     String message = step.run(ctx);
                     synchronized (this) {
-                        save(this, state.get().withContext(ctx.snapshot(), now())
-                                .withStepEnded(StepStatus.SUCCEEDED, message, true, now()));
+                        OperationState ended = state.get().withContext(ctx.snapshot(), now())
+                                .withStepEnded(StepStatus.SUCCEEDED, message, true, now());
+                        // One forced write for a step's end and the next one's start: a crash between the two
+                        // writes would have resumed at the next step all the same (an interrupted step runs again).
+                        startSaved = ended.nextStep() < steps.size();
+                        save(this, startSaved ? ended.withStepStarted(steps.get(ended.nextStep()).name(), now()) : ended);
                     }
                     emit(EventKind.STEP, EventStatus.COMPLETE, step.name(), message);
                 } catch (InterruptedException e) {
