@@ -2,6 +2,7 @@ package io.clusterdeploy.bench;
 
 import io.clusterdeploy.engine.Engine;
 import io.clusterdeploy.engine.guard.TrafficGuards;
+import io.clusterdeploy.engine.model.Instance;
 import io.clusterdeploy.engine.model.ServerGroup;
 import io.clusterdeploy.engine.operation.DirectoryOperationStore;
 import io.clusterdeploy.engine.operation.OperationRunner;
@@ -25,6 +26,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -47,7 +49,10 @@ import java.util.concurrent.atomic.AtomicLong;
  *   the operation's finished state is saved; then its previous group, disabled by it, is destroyed outside the
  *   measurement so that the machine does not fill with processes.</li>
  * </ol>
- * The order within a pair flips every run. Prints each run, each step's share of the deploy, the medians and
+ * During each deploy this host also probes the deploy's own instance every 10 ms from the moment the provider
+ * lists it, which gives the issue's reference for that very process: its launch to its first healthy answer.
+ * JVM start-up on a loaded machine swings by a factor of two from one process to the next; the paired ratio
+ * (deploy / its own instance's first healthy answer) is free of that. The order within a pair flips every run. Prints each run, each step's share of the deploy, the medians and
  * the ratio. Arguments: work directory, runs, then the app's extra flags.
  */
 public final class DeployOverheadHost {
@@ -76,20 +81,22 @@ public final class DeployOverheadHost {
                     Map.of("port", freePort())));
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
             // Warm-up, not measured: the engine's and the provider's classes, the first group of the cluster.
-            deploy(engine, store, finished, extra, 0);
+            deploy(engine, provider, http, store, finished, extra, 0);
             firstHealthy(http, extra);
             List<Double> healthy = new ArrayList<>();
             List<Double> deploys = new ArrayList<>();
             List<Double> ratios = new ArrayList<>();
+            List<Double> own = new ArrayList<>();
+            List<Double> ownRatios = new ArrayList<>();
             Map<String, List<Double>> steps = new java.util.LinkedHashMap<>();
             for (int run = 1; run <= runs; run++) {
                 double h;
                 Timed d;
                 if (run % 2 == 1) {
                     h = firstHealthy(http, extra);
-                    d = deploy(engine, store, finished, extra, run);
+                    d = deploy(engine, provider, http, store, finished, extra, run);
                 } else {
-                    d = deploy(engine, store, finished, extra, run);
+                    d = deploy(engine, provider, http, store, finished, extra, run);
                     h = firstHealthy(http, extra);
                 }
                 // The groups the deploy disabled: destroyed between runs, outside both measurements.
@@ -101,14 +108,21 @@ public final class DeployOverheadHost {
                 healthy.add(h);
                 deploys.add(d.millis());
                 ratios.add(d.millis() / h);
+                own.add(d.ownHealthy());
+                ownRatios.add(d.millis() / d.ownHealthy());
                 d.steps().forEach((k, v) -> steps.computeIfAbsent(k, x -> new ArrayList<>()).add(v));
-                System.out.printf("run %d: first healthy answer %7.1f ms; red/black deploy %7.1f ms (%.2f×); steps: %s%n",
-                        run, h, d.millis(), d.millis() / h, format(d.steps()));
+                System.out.printf("run %d: started directly, first healthy answer %6.1f ms; red/black deploy %6.1f ms"
+                        + " (%.2f×); its own instance's first healthy answer %6.1f ms after launch (deploy %.2f×);"
+                        + " steps: %s%n", run, h, d.millis(), d.millis() / h, d.ownHealthy(), d.millis() / d.ownHealthy(),
+                        format(d.steps()));
                 System.out.flush();
             }
-            System.out.printf("medians: first healthy answer %.1f ms; red/black deploy %.1f ms; deploy / first healthy"
-                    + " %.2f (median of the per-run ratios %.2f)%n", median(healthy), median(deploys),
-                    median(deploys) / median(healthy), median(ratios));
+            System.out.printf("medians: started directly, first healthy answer %.1f ms; red/black deploy %.1f ms;"
+                    + " deploy / first healthy %.2f (median of the per-run ratios %.2f)%n", median(healthy),
+                    median(deploys), median(deploys) / median(healthy), median(ratios));
+            System.out.printf("paired: the deploy's own instance, first healthy answer %.1f ms after launch (median);"
+                    + " deploy / its own instance's first healthy answer: %s (median %.2f)%n", median(own),
+                    ownRatios.stream().map(r -> String.format("%.2f", r)).toList(), median(ownRatios));
             Map<String, Double> medianSteps = new java.util.LinkedHashMap<>();
             steps.forEach((k, v) -> medianSteps.put(k, median(v)));
             System.out.println("median step durations: " + format(medianSteps));
@@ -171,20 +185,23 @@ public final class DeployOverheadHost {
         }
     }
 
-    record Timed(double millis, String newGroup, Map<String, Double> steps) {
+    record Timed(double millis, double ownHealthy, String newGroup, Map<String, Double> steps) {
     }
 
     /** One red/black deploy of capacity 1; its wall time from start to the saved finished state. */
-    private static Timed deploy(Engine engine, TimedStore store, Map<String, CompletableFuture<OperationState>> finished,
+    private static Timed deploy(Engine engine, LocalProvider provider, HttpClient http, TimedStore store,
+                                Map<String, CompletableFuture<OperationState>> finished,
                                 List<String> extra, int run) throws Exception {
         store.reset();
         Map<String, Object> request = new HashMap<>(Map.of("type", "deploy", "account", "bench",
                 "application", "hello", "strategy", "redblack", "capacity", Map.of("min", 1, "desired", 1, "max", 1),
                 "loadBalancers", List.of("hello"), "spec", Map.of("command", command(extra, "v" + run))));
+        List<String> before = provider.serverGroups("hello").stream().map(ServerGroup::name).toList();
         long t0 = System.nanoTime();
         OperationState started = engine.operations().start(request);
-        OperationState end = finished.computeIfAbsent(started.id(), id -> new CompletableFuture<>())
-                .get(10, TimeUnit.MINUTES);
+        CompletableFuture<OperationState> done = finished.computeIfAbsent(started.id(), id -> new CompletableFuture<>());
+        double ownHealthy = ownFirstHealthy(provider, http, before, done);
+        OperationState end = done.get(10, TimeUnit.MINUTES);
         double millis = (System.nanoTime() - t0) / 1e6;
         if (end.status() != OperationStatus.SUCCEEDED) {
             throw new IllegalStateException("deploy " + run + " ended " + end.status() + ": " + end.error());
@@ -198,7 +215,44 @@ public final class DeployOverheadHost {
         }
         steps.put("outside steps", millis - inSteps);
         steps.put("operation saves " + store.saves.get() + " taking", store.nanos.get() / 1e6);
-        return new Timed(millis, String.valueOf(end.context().get("newServerGroup")), steps);
+        return new Timed(millis, ownHealthy, String.valueOf(end.context().get("newServerGroup")), steps);
+    }
+
+    /**
+     * The deploy's own instance, probed every 10 ms by this thread as soon as the provider lists it: milliseconds
+     * from its launch (as the provider records it) to its first healthy answer. The same process at the same
+     * moment as the deploy, so the machine's swings in start-up time cancel in the ratio.
+     */
+    private static double ownFirstHealthy(LocalProvider provider, HttpClient http, List<String> before,
+                                          CompletableFuture<OperationState> done) throws Exception {
+        Instance instance = null;
+        while (instance == null) {
+            for (ServerGroup g : provider.serverGroups("hello")) {
+                if (!before.contains(g.name()) && !g.instances().isEmpty()) {
+                    instance = g.instances().get(0);
+                }
+            }
+            if (done.isDone()) {
+                throw new IllegalStateException("the deploy ended before its instance was seen: " + done.get());
+            }
+            Thread.sleep(1);
+        }
+        HttpRequest probe = HttpRequest.newBuilder(URI.create("http://" + instance.address() + "/health"))
+                .timeout(Duration.ofSeconds(2)).build();
+        while (true) {
+            long next = System.nanoTime() + PROBE_EVERY.toNanos();
+            try {
+                if (http.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return Duration.between(instance.launched(), Instant.now()).toNanos() / 1e6;
+                }
+            } catch (IOException e) {
+                // Not listening yet.
+            }
+            long left = next - System.nanoTime();
+            if (left > 0) {
+                TimeUnit.NANOSECONDS.sleep(left);
+            }
+        }
     }
 
     /** Starts the app directly and probes its health URL every 10 ms; milliseconds to the first 200. */
