@@ -111,6 +111,11 @@ class Host:
                 return line.split()[1]
         raise SystemExit("the load balancer host stopped")
 
+    def counters(self):
+        """Connections to instances the load balancer opened, and requests it retried, since it started."""
+        opened, retries = self.ask("connections", "CONNECTIONS").split("/")
+        return int(opened), int(retries)
+
     def stop(self):
         if self.proc.poll() is None:
             self.proc.stdin.close()
@@ -174,16 +179,22 @@ def main():
                 results = {}
                 for arm in order:
                     pid, url = arms[arm]
+                    if arm == "local":
+                        before = host.counters()
                     results[arm] = measured(pid, url, c, args.seconds, args.wrk_threads)
                     if arm == "local":
                         results[arm]["threads"] = host.ask("threads", "THREADS")
+                        after = host.counters()
+                        results[arm]["opened"] = after[0] - before[0]
+                        results[arm]["retries"] = after[1] - before[1]
                 lo, ha = results["local"], results["haproxy"]
                 for key, name in (("rps", "rps"), ("cpu_us_per_request", "cpu"), ("p50", "p50"), ("p99", "p99")):
                     ratios[c][name].append(lo[key] / ha[key])
                 print(f"run {run + 1}, {c} connections (load {load_average()}):")
                 for arm in ("local", "haproxy"):
                     r = results[arm]
-                    extra = f", load balancer threads {r['threads']}" if arm == "local" else ""
+                    extra = (f", load balancer threads {r['threads']}, connections to instances opened {r['opened']}, "
+                             f"retries {r['retries']}") if arm == "local" else ""
                     print(f"  {arm:8} {r['rps']:9.0f} req/s  CPU {r['cpu_us_per_request']:5.1f} us/req  "
                           f"p50 {r['p50']:6.2f} ms  p99 {r['p99']:6.2f} ms  non-2xx {r['non2xx']}  "
                           f"socket errors {r['socket_errors']}{extra}")

@@ -12,6 +12,7 @@ import io.clusterdeploy.provider.local.LocalProviderFactory;
 import io.clusterdeploy.sample.HelloApp;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
+import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,7 +25,9 @@ import java.util.Map;
  * it (capacity 0: no processes, so that they cost the machine nothing but the router's attention).
  * Prints one {@code BACKEND host:port} line per instance (HAProxy is given the same ones), then
  * {@code READY}; then answers commands on stdin: {@code threads} prints how many load balancer threads
- * live, {@code unrelated N} makes the number of unrelated groups N; end of input closes the provider, which stops the instances.
+ * live, {@code connections} how many connections to instances the load balancer has opened and how many
+ * requests it sent again since it started, {@code unrelated N} makes the number of unrelated groups N; end
+ * of input closes the provider, which stops the instances.
  *
  * <p>Arguments: state directory, port, instances, unrelated groups.
  */
@@ -55,6 +58,8 @@ public final class LoadBalancerHost {
                 String[] words = line.trim().split(" ");
                 if (words[0].equals("threads")) {
                     System.out.println("THREADS " + loadBalancerThreads());
+                } else if (words[0].equals("connections")) {
+                    System.out.println("CONNECTIONS " + counters(provider));
                 } else if (words[0].equals("unrelated")) {
                     others = setUnrelated(provider, others, Integer.parseInt(words[1]));
                     System.out.println("UNRELATED " + others);
@@ -76,6 +81,21 @@ public final class LoadBalancerHost {
             provider.destroy("local", "other" + i + "-v001");
         }
         return wanted;
+    }
+
+    /**
+     * The load balancer's own counters, "opened/retries": read reflectively because they are package-private
+     * diagnostics of the provider (its tests read them), not part of its API.
+     */
+    private static String counters(LocalProvider provider) throws ReflectiveOperationException {
+        Method find = LocalProvider.class.getDeclaredMethod("loadBalancer", String.class);
+        find.setAccessible(true);
+        Object lb = find.invoke(provider, "bench");
+        Method opened = lb.getClass().getDeclaredMethod("backendConnectionsOpened");
+        Method retries = lb.getClass().getDeclaredMethod("retries");
+        opened.setAccessible(true);
+        retries.setAccessible(true);
+        return opened.invoke(lb) + "/" + retries.invoke(lb);
     }
 
     /** Threads of the load balancer (the names the provider gives them start with "lb-"). */

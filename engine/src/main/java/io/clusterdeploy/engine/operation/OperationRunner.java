@@ -357,9 +357,13 @@ public final class OperationRunner implements AutoCloseable {
                     emit(EventKind.OPERATION, EventStatus.STARTING, null, null);
                 }
                 if (state.get().phase() == Phase.MAIN) {
-                    Throwable failure = runPhase(op.steps(), cancel);
+                    Throwable failure = runPhase(op.steps(), cancel, true);
                     if (failure == null) {
-                        finish(OperationStatus.SUCCEEDED, null);
+                        if (state.get().status().isFinished()) {
+                            announceFinished(OperationStatus.SUCCEEDED, null); // saved with the last step's end
+                        } else {
+                            finish(OperationStatus.SUCCEEDED, null); // no step was left to run (a resume)
+                        }
                         return;
                     }
                     synchronized (this) {
@@ -367,7 +371,7 @@ public final class OperationRunner implements AutoCloseable {
                     }
                 }
                 // Rollback ignores cancellation: once undoing, finish undoing.
-                Throwable rollbackFailure = runPhase(op.rollbackSteps(), new CancelSignal(changes));
+                Throwable rollbackFailure = runPhase(op.rollbackSteps(), new CancelSignal(changes), false);
                 OperationState s = state.get();
                 ErrorInfo cause = s.error();
                 if (rollbackFailure != null) {
@@ -391,6 +395,11 @@ public final class OperationRunner implements AutoCloseable {
             synchronized (this) {
                 save(this, state.get().finished(status, error, now()));
             }
+            announceFinished(status, error);
+        }
+
+        /** What follows the save of a finished state: retention, then the operation's last event. */
+        private void announceFinished(OperationStatus status, ErrorInfo error) {
             try {
                 prune();
             } catch (RuntimeException e) {
@@ -400,12 +409,19 @@ public final class OperationRunner implements AutoCloseable {
                     error == null ? status.name() : status.name() + ": " + error.message());
         }
 
-        /** Runs the steps of the current phase from {@code nextStep}; returns the failure, or null. */
-        private Throwable runPhase(List<OperationStep> steps, CancelSignal signal) throws InterruptedException {
+        /**
+         * Runs the steps of the current phase from {@code nextStep}; returns the failure, or null. With
+         * {@code succeedAtEnd} the last step's end is saved as the operation's success, in the same write.
+         */
+        private Throwable runPhase(List<OperationStep> steps, CancelSignal signal, boolean succeedAtEnd)
+                throws InterruptedException {
+            boolean startSaved = false;
             while (state.get().nextStep() < steps.size()) {
                 OperationStep step = steps.get(state.get().nextStep());
-                synchronized (this) {
-                    save(this, state.get().withStepStarted(step.name(), now()));
+                if (!startSaved) {
+                    synchronized (this) {
+                        save(this, state.get().withStepStarted(step.name(), now()));
+                    }
                 }
                 emit(EventKind.STEP, EventStatus.STARTING, step.name(), null);
                 OperationContext ctx = new OperationContext(state.get().id(), provider, state.get().context(),
@@ -421,8 +437,13 @@ public final class OperationRunner implements AutoCloseable {
                     }
                     String message = step.run(ctx);
                     synchronized (this) {
-                        save(this, state.get().withContext(ctx.snapshot(), now())
-                                .withStepEnded(StepStatus.SUCCEEDED, message, true, now()));
+                        OperationState ended = state.get().withContext(ctx.snapshot(), now())
+                                .withStepEnded(StepStatus.SUCCEEDED, message, true, now());
+                        // One forced write for a step's end and the next one's start: a crash between the two
+                        // writes would have resumed at the next step all the same (an interrupted step runs again).
+                        startSaved = ended.nextStep() < steps.size();
+                        save(this, startSaved ? ended.withStepStarted(steps.get(ended.nextStep()).name(), now())
+                                : succeedAtEnd ? ended.finished(OperationStatus.SUCCEEDED, null, now()) : ended);
                     }
                     emit(EventKind.STEP, EventStatus.COMPLETE, step.name(), message);
                 } catch (InterruptedException e) {

@@ -1,0 +1,322 @@
+package io.clusterdeploy.bench;
+
+import io.clusterdeploy.engine.Engine;
+import io.clusterdeploy.engine.guard.TrafficGuards;
+import io.clusterdeploy.engine.model.Instance;
+import io.clusterdeploy.engine.model.ServerGroup;
+import io.clusterdeploy.engine.operation.DirectoryOperationStore;
+import io.clusterdeploy.engine.operation.OperationRunner;
+import io.clusterdeploy.engine.operation.OperationState;
+import io.clusterdeploy.engine.operation.OperationStore;
+import io.clusterdeploy.engine.operation.OperationSummary;
+import io.clusterdeploy.engine.operation.OperationStatus;
+import io.clusterdeploy.engine.operation.StepRecord;
+import io.clusterdeploy.engine.provider.Accounts;
+import io.clusterdeploy.engine.provider.SecretResolver;
+import io.clusterdeploy.engine.provider.UpsertLoadBalancerRequest;
+import io.clusterdeploy.provider.local.LocalProvider;
+import io.clusterdeploy.provider.local.LocalProviderFactory;
+import io.clusterdeploy.sample.HelloApp;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The process bench/deploy-overhead.sh runs (issue 14's deploy overhead). Each run pairs, back to back:
+ * <ol>
+ *   <li><b>first healthy answer</b>: the sample app started directly (the same command the deploys run),
+ *   its health URL probed every 10 ms from the moment the process is started until it answers 200;</li>
+ *   <li><b>red/black deploy</b>: one red/black deploy of that app (capacity 1, behind load balancer
+ *   {@code hello}) through the engine as the standalone server assembles it (the directory operation store,
+ *   traffic guards, the local provider with its default settings), from {@code OperationRunner.start} until
+ *   the operation's finished state is saved; then its previous group, disabled by it, is destroyed outside the
+ *   measurement so that the machine does not fill with processes.</li>
+ * </ol>
+ * During each deploy this host also probes the deploy's own instance every 10 ms from the moment the provider
+ * lists it, which gives the issue's reference for that very process: its launch to its first healthy answer.
+ * JVM start-up on a loaded machine swings by a factor of two from one process to the next; the paired ratio
+ * (deploy / its own instance's first healthy answer) is free of that. The order within a pair flips every run. Prints each run, each step's share of the deploy, the medians and
+ * the ratio. Arguments: work directory, runs, then the app's extra flags.
+ */
+public final class DeployOverheadHost {
+    private static final Duration PROBE_EVERY = Duration.ofMillis(10);
+    private static final Duration RUNNER_POLL = Duration.ofMillis(200); // the standalone server's
+
+    private DeployOverheadHost() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path work = Path.of(args[0]);
+        int runs = Integer.parseInt(args[1]);
+        List<String> extra = List.of(args).subList(2, args.length);
+        LocalProvider provider = (LocalProvider) new LocalProviderFactory().create("bench",
+                Map.of("stateDir", work.resolve("local").toString()), SecretResolver.NONE);
+        Map<String, CompletableFuture<OperationState>> finished = new ConcurrentHashMap<>();
+        TimedStore store = new TimedStore(new DirectoryOperationStore(work.resolve("operations")));
+        try (Engine engine = new Engine(new Accounts(List.of(provider)), TrafficGuards.none(), store,
+                new OperationRunner.Options(Clock.systemUTC(), RUNNER_POLL))) {
+            engine.operations().addListener(s -> {
+                if (s.status().isFinished()) {
+                    finished.computeIfAbsent(s.id(), id -> new CompletableFuture<>()).complete(s);
+                }
+            });
+            provider.upsertLoadBalancer(new UpsertLoadBalancerRequest("hello", "local",
+                    Map.of("port", freePort())));
+            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+            // Warm-up, not measured: the engine's and the provider's classes, the first group of the cluster.
+            deploy(engine, provider, http, store, finished, extra, 0);
+            firstHealthy(http, extra);
+            List<Double> healthy = new ArrayList<>();
+            List<Double> deploys = new ArrayList<>();
+            List<Double> ratios = new ArrayList<>();
+            List<Double> own = new ArrayList<>();
+            List<Double> ownRatios = new ArrayList<>();
+            Map<String, List<Double>> steps = new java.util.LinkedHashMap<>();
+            for (int run = 1; run <= runs; run++) {
+                double h;
+                Timed d;
+                if (run % 2 == 1) {
+                    h = firstHealthy(http, extra);
+                    d = deploy(engine, provider, http, store, finished, extra, run);
+                } else {
+                    d = deploy(engine, provider, http, store, finished, extra, run);
+                    h = firstHealthy(http, extra);
+                }
+                // The groups the deploy disabled: destroyed between runs, outside both measurements.
+                for (ServerGroup g : provider.serverGroups("hello")) {
+                    if (!g.name().equals(d.newGroup())) {
+                        provider.destroy("local", g.name());
+                    }
+                }
+                healthy.add(h);
+                deploys.add(d.millis());
+                ratios.add(d.millis() / h);
+                own.add(d.ownHealthy());
+                ownRatios.add(d.millis() / d.ownHealthy());
+                d.steps().forEach((k, v) -> steps.computeIfAbsent(k, x -> new ArrayList<>()).add(v));
+                System.out.printf("run %d: started directly, first healthy answer %6.1f ms; red/black deploy %6.1f ms"
+                        + " (%.2f×); its own instance's first healthy answer %6.1f ms after launch (deploy %.2f×);"
+                        + " steps: %s%n", run, h, d.millis(), d.millis() / h, d.ownHealthy(), d.millis() / d.ownHealthy(),
+                        format(d.steps()));
+                System.out.flush();
+            }
+            System.out.printf("medians: started directly, first healthy answer %.1f ms; red/black deploy %.1f ms;"
+                    + " deploy / first healthy %.2f (median of the per-run ratios %.2f)%n", median(healthy),
+                    median(deploys), median(deploys) / median(healthy), median(ratios));
+            System.out.printf("paired: the deploy's own instance, first healthy answer %.1f ms after launch (median);"
+                    + " deploy / its own instance's first healthy answer: %s (median %.2f)%n", median(own),
+                    ownRatios.stream().map(r -> String.format("%.2f", r)).toList(), median(ownRatios));
+            Map<String, Double> medianSteps = new java.util.LinkedHashMap<>();
+            steps.forEach((k, v) -> medianSteps.put(k, median(v)));
+            System.out.println("median step durations: " + format(medianSteps));
+        } finally {
+            provider.close();
+        }
+    }
+
+    /** The store the engine uses, counting its saves and the time they take (each one is forced to disk). */
+    static final class TimedStore implements OperationStore {
+        private final OperationStore delegate;
+        final AtomicLong saves = new AtomicLong();
+        final AtomicLong nanos = new AtomicLong();
+
+        TimedStore(OperationStore delegate) {
+            this.delegate = delegate;
+        }
+
+        void reset() {
+            saves.set(0);
+            nanos.set(0);
+        }
+
+        @Override
+        public void save(OperationState state) {
+            long t0 = System.nanoTime();
+            delegate.save(state);
+            nanos.addAndGet(System.nanoTime() - t0);
+            saves.incrementAndGet();
+        }
+
+        @Override
+        public Optional<OperationState> load(String id) {
+            return delegate.load(id);
+        }
+
+        @Override
+        public List<OperationSummary> summaries() {
+            return delegate.summaries();
+        }
+
+        @Override
+        public List<OperationSummary> summaries(String application, int limit) {
+            return delegate.summaries(application, limit);
+        }
+
+        @Override
+        public void delete(String id) {
+            delegate.delete(id);
+        }
+
+        @Override
+        public void setAside(String id, String reason) {
+            delegate.setAside(id, reason);
+        }
+
+        @Override
+        public List<String> problems() {
+            return delegate.problems();
+        }
+    }
+
+    record Timed(double millis, double ownHealthy, String newGroup, Map<String, Double> steps) {
+    }
+
+    /** One red/black deploy of capacity 1; its wall time from start to the saved finished state. */
+    private static Timed deploy(Engine engine, LocalProvider provider, HttpClient http, TimedStore store,
+                                Map<String, CompletableFuture<OperationState>> finished,
+                                List<String> extra, int run) throws Exception {
+        store.reset();
+        Map<String, Object> request = new HashMap<>(Map.of("type", "deploy", "account", "bench",
+                "application", "hello", "strategy", "redblack", "capacity", Map.of("min", 1, "desired", 1, "max", 1),
+                "loadBalancers", List.of("hello"), "spec", Map.of("command", command(extra, "v" + run))));
+        List<String> before = provider.serverGroups("hello").stream().map(ServerGroup::name).toList();
+        long t0 = System.nanoTime();
+        OperationState started = engine.operations().start(request);
+        CompletableFuture<OperationState> done = finished.computeIfAbsent(started.id(), id -> new CompletableFuture<>());
+        double ownHealthy = ownFirstHealthy(provider, http, before, done);
+        OperationState end = done.get(10, TimeUnit.MINUTES);
+        double millis = (System.nanoTime() - t0) / 1e6;
+        if (end.status() != OperationStatus.SUCCEEDED) {
+            throw new IllegalStateException("deploy " + run + " ended " + end.status() + ": " + end.error());
+        }
+        Map<String, Double> steps = new java.util.LinkedHashMap<>();
+        double inSteps = 0;
+        for (StepRecord s : end.steps()) {
+            double ms = Duration.between(s.startedAt(), s.endedAt()).toNanos() / 1e6;
+            steps.merge(s.name(), ms, Double::sum);
+            inSteps += ms;
+        }
+        steps.put("outside steps", millis - inSteps);
+        steps.put("operation saves " + store.saves.get() + " taking", store.nanos.get() / 1e6);
+        return new Timed(millis, ownHealthy, String.valueOf(end.context().get("newServerGroup")), steps);
+    }
+
+    /**
+     * The deploy's own instance, probed every 10 ms by this thread as soon as the provider lists it: milliseconds
+     * from its launch (as the provider records it) to its first healthy answer. The same process at the same
+     * moment as the deploy, so the machine's swings in start-up time cancel in the ratio.
+     */
+    private static double ownFirstHealthy(LocalProvider provider, HttpClient http, List<String> before,
+                                          CompletableFuture<OperationState> done) throws Exception {
+        Instance instance = null;
+        while (instance == null) {
+            for (ServerGroup g : provider.serverGroups("hello")) {
+                if (!before.contains(g.name()) && !g.instances().isEmpty()) {
+                    instance = g.instances().get(0);
+                }
+            }
+            if (done.isDone()) {
+                throw new IllegalStateException("the deploy ended before its instance was seen: " + done.get());
+            }
+            Thread.sleep(1);
+        }
+        HttpRequest probe = HttpRequest.newBuilder(URI.create("http://" + instance.address() + "/health"))
+                .timeout(Duration.ofSeconds(2)).build();
+        while (true) {
+            long next = System.nanoTime() + PROBE_EVERY.toNanos();
+            try {
+                if (http.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return Duration.between(instance.launched(), Instant.now()).toNanos() / 1e6;
+                }
+            } catch (IOException e) {
+                // Not listening yet.
+            }
+            long left = next - System.nanoTime();
+            if (left > 0) {
+                TimeUnit.NANOSECONDS.sleep(left);
+            }
+        }
+    }
+
+    /** Starts the app directly and probes its health URL every 10 ms; milliseconds to the first 200. */
+    private static double firstHealthy(HttpClient http, List<String> extra) throws Exception {
+        int port = freePort();
+        List<String> command = new ArrayList<>(command(extra, "direct"));
+        Collections.replaceAll(command, "$PORT", Integer.toString(port));
+        Collections.replaceAll(command, "$INSTANCE_ID", "direct");
+        HttpRequest probe = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health"))
+                .timeout(Duration.ofSeconds(2)).build();
+        long t0 = System.nanoTime();
+        Process p = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        try {
+            while (true) {
+                long next = System.nanoTime() + PROBE_EVERY.toNanos();
+                try {
+                    if (http.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                        return (System.nanoTime() - t0) / 1e6;
+                    }
+                } catch (IOException e) {
+                    // Not listening yet.
+                }
+                if (!p.isAlive()) {
+                    throw new IllegalStateException("the sample app exited with " + p.exitValue());
+                }
+                long left = next - System.nanoTime();
+                if (left > 0) {
+                    TimeUnit.NANOSECONDS.sleep(left);
+                }
+            }
+        } finally {
+            p.destroy();
+            p.waitFor(30, TimeUnit.SECONDS);
+            p.destroyForcibly().waitFor();
+        }
+    }
+
+    /** The sample app as both arms run it, with the provider's placeholders. */
+    private static List<String> command(List<String> extra, String version) throws Exception {
+        String sampleApp = Path.of(HelloApp.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx64m", "-cp", sampleApp,
+                HelloApp.class.getName(), "--port", "$PORT", "--version", version, "--instance-id", "$INSTANCE_ID"));
+        command.addAll(extra);
+        return command;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    }
+
+    private static String format(Map<String, Double> steps) {
+        StringBuilder b = new StringBuilder();
+        steps.forEach((k, v) -> b.append(b.length() == 0 ? "" : ", ").append(k).append(String.format(" %.1f", v)));
+        return b.toString();
+    }
+}
