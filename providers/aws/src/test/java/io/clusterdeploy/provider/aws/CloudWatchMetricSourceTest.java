@@ -207,6 +207,8 @@ class CloudWatchMetricSourceTest {
         put("AWS/ApplicationELB", "TargetResponseTime", dims, start.plusSeconds(5), 0.4);
 
         assertThat(source.fetch(MetricQuery.of("cloudwatch", "requests"), group(V000), minutes(1)).values())
+                .as(() -> "window from " + start + "; the metrics moto lists: " + putter.listMetrics(r -> r
+                        .namespace("AWS/ApplicationELB")).metrics())
                 .containsExactly(120.0);
         assertThat(source.fetch(new MetricQuery("cloudwatch", Map.of("metric", "errors")), group(V000), minutes(1))
                 .values()).containsExactly(4.0);
