@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** rollbackCluster: which group comes back, at what size, when it is healthy enough, and what a failure undoes. */
 class RollbackClusterTest {
@@ -113,16 +115,22 @@ class RollbackClusterTest {
         assertThat(cloud.mutations()).isEmpty();
     }
 
-    @Test
-    void theDefaultHealthyShareOfALargeGroupIsNinetyPercent() throws Exception {
-        cloud.seed("hello-v000", Capacity.fixed(10), false, "v1");
-        cloud.seed("hello-v001", Capacity.fixed(10), true, "v2");
-        cloud.setHealthyInstances("hello-v000", 9);
+    /**
+     * Spinnaker's default share by the restored group's size: 100% below 10 instances, 90% below 20, 95% from 20
+     * on; each just met and just missed at the sizes where the share changes.
+     */
+    @ParameterizedTest(name = "{1} of {0} up: rollback succeeds {2}")
+    @CsvSource({"9, 8, false", "9, 9, true", "10, 8, false", "10, 9, true", "19, 17, false", "19, 18, true",
+            "20, 18, false", "20, 19, true"})
+    void theDefaultHealthyShareDependsOnTheSize(int size, int up, boolean succeeds) throws Exception {
+        cloud.seed("hello-v000", Capacity.fixed(size), false, "v1");
+        cloud.seed("hello-v001", Capacity.fixed(size), true, "v2");
+        cloud.setHealthyInstances("hello-v000", up);
 
-        OperationState s = engine.run(rollback(Map.of("timeoutSec", 5)));
+        OperationState s = engine.run(rollback(Map.of("timeoutSec", 1)));
 
-        assertThat(s.status()).as("%s", s.error()).isEqualTo(OperationStatus.SUCCEEDED);
-        assertThat(enabled("hello-v001")).isFalse();
+        assertThat(s.status()).as("%s", s.error()).isEqualTo(succeeds ? OperationStatus.SUCCEEDED : OperationStatus.FAILED);
+        assertThat(enabled("hello-v001")).isEqualTo(!succeeds);
     }
 
     @Test
@@ -131,7 +139,7 @@ class RollbackClusterTest {
         cloud.seed("hello-v001", Capacity.fixed(4), true, "v2");
         cloud.setHealthyInstances("hello-v000", 2);
 
-        OperationState s = engine.run(rollback(Map.of("targetHealthyRollbackPercentage", 50, "timeoutSec", 5)));
+        OperationState s = engine.run(rollback(Map.of("targetHealthyRollbackPercentage", 50, "timeoutSec", 1)));
 
         assertThat(s.status()).as("%s", s.error()).isEqualTo(OperationStatus.SUCCEEDED);
         assertThat(enabled("hello-v000")).isTrue();
@@ -147,6 +155,7 @@ class RollbackClusterTest {
         OperationState s = engine.run(rollback(Map.of("timeoutSec", 1)));
 
         assertThat(s.status()).isEqualTo(OperationStatus.FAILED);
+        changes.assertTimelineNamesWhatChanged(s);
         assertThat(s.error().kind()).isEqualTo("CONFLICT");
         assertThat(enabled("hello-v001")).isTrue();
         assertThat(enabled("hello-v000")).isFalse();
@@ -164,6 +173,7 @@ class RollbackClusterTest {
         OperationState s = engine.run(rollback(Map.of("timeoutSec", 1)));
 
         assertThat(s.status()).isEqualTo(OperationStatus.FAILED);
+        changes.assertTimelineNamesWhatChanged(s);
         assertThat(enabled("hello-v000")).isTrue();
         assertThat(enabled("hello-v001")).isTrue();
         assertThat(cloud.mutations()).containsExactly("enable hello-v000", "resize hello-v000 2");
@@ -187,6 +197,8 @@ class RollbackClusterTest {
         OperationState s = engine.runner.awaitFinished(started.id(), Duration.ofSeconds(30));
 
         assertThat(s.status()).isEqualTo(OperationStatus.CANCELLED);
+        // The undo step changed nothing; its timeline entry says which group it left serving.
+        assertThat(s.steps().get(s.steps().size() - 1).message()).contains("hello-v000");
         assertThat(enabled("hello-v000")).as("the only group left in traffic").isTrue();
         assertThat(cloud.mutations()).containsExactly("enable hello-v000", "disable hello-v001");
     }

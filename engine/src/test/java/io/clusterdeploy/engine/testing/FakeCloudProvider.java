@@ -100,96 +100,9 @@ public final class FakeCloudProvider implements CloudProvider {
         return List.copyOf(mutations);
     }
 
-    /**
-     * A point where the thread that made one mutation waits, once the mutation is made, until the test
-     * releases it: a deterministic moment between two changes of one step (to cancel there, say).
-     */
-    public static final class Pause {
-        private final String mutation;
-        private final CountDownLatch reached = new CountDownLatch(1);
-        private final CountDownLatch released = new CountDownLatch(1);
-
-        private Pause(String mutation) {
-            this.mutation = mutation;
-        }
-
-        /** Waits until the mutation was made; false if it was not within {@code seconds}. */
-        public boolean awaitReached(long seconds) throws InterruptedException {
-            return reached.await(seconds, TimeUnit.SECONDS);
-        }
-
-        /** Lets the paused thread go on. */
-        public void release() {
-            released.countDown();
-        }
-    }
-
-    /**
-     * Arms a pause after the next mutation recorded as exactly {@code mutation} (e.g. {@code "disable hello-v002"}).
-     * The cloud is not locked while paused, so the test may read it. A pause never released ends after a minute.
-     */
-    public synchronized Pause pauseAfter(String mutation) {
-        pause = new Pause(mutation);
-        return pause;
-    }
-
-    /** Records a mutation; returns the pause to wait at, if it is the armed one. Called holding the lock. */
-    private Pause record(String mutation) {
-        mutations.add(mutation);
-        if (pause != null && pause.mutation.equals(mutation)) {
-            Pause p = pause;
-            pause = null;
-            return p;
-        }
-        return null;
-    }
-
-    /** Waits at {@code p} (outside the lock). */
-    private static void waitAt(Pause p) {
-        if (p == null) {
-            return;
-        }
-        p.reached.countDown();
-        try {
-            p.released.await(60, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    /**
-     * Lays out a group as if it had been there before the test, newer than every group already here; records
-     * no mutation, so that {@link #mutations()} holds only what the code under test asked for.
-     */
-    public synchronized ServerGroup seed(String name, Capacity capacity, boolean enabled, String version) {
-        Group g = new Group();
-        g.name = name;
-        g.capacity = capacity;
-        g.disabled = !enabled;
-        g.healthy = true;
-        g.version = version;
-        g.created = Instant.ofEpochSecond(clock++);
-        g.loadBalancers = List.of();
-        g.tags = Map.of();
-        groups.put(name, g);
-        return view(g);
-    }
-
     /** Makes an existing group's instances healthy or not (a group failing after deploy). */
     public synchronized void setHealthy(String name, boolean healthy) {
         groups.get(name).healthy = healthy;
-        groups.get(name).healthyInstances = null;
-    }
-
-    /** Makes only the first {@code n} instances of an existing group healthy, the others DOWN. */
-    public synchronized void setHealthyInstances(String name, int n) {
-        groups.get(name).healthy = true;
-        groups.get(name).healthyInstances = n;
-    }
-
-    /** The calls of {@link #close()} and {@link #release()}, in order. */
-    public synchronized List<String> lifecycle() {
-        return List.copyOf(lifecycle);
     }
 
     @Override
@@ -329,6 +242,92 @@ public final class FakeCloudProvider implements CloudProvider {
             }
         }
         waitAt(p);
+    }
+
+    /**
+     * A point where the thread that made one mutation waits, once the mutation is made, until the test
+     * releases it: a deterministic moment between two changes of one step (to cancel there, say).
+     */
+    public static final class Pause {
+        private final String mutation;
+        private final CountDownLatch reached = new CountDownLatch(1);
+        private final CountDownLatch released = new CountDownLatch(1);
+
+        private Pause(String mutation) {
+            this.mutation = mutation;
+        }
+
+        /** Waits until the mutation was made; false if it was not within {@code seconds}. */
+        public boolean awaitReached(long seconds) throws InterruptedException {
+            return reached.await(seconds, TimeUnit.SECONDS);
+        }
+
+        /** Lets the paused thread go on. */
+        public void release() {
+            released.countDown();
+        }
+    }
+
+    /**
+     * Arms a pause after the next mutation recorded as exactly {@code mutation} (e.g. {@code "disable hello-v002"}).
+     * The cloud is not locked while paused, so the test may read it. A pause never released ends after a minute.
+     */
+    public synchronized Pause pauseAfter(String mutation) {
+        pause = new Pause(mutation);
+        return pause;
+    }
+
+    /** Records a mutation; returns the pause to wait at, if it is the armed one. Called holding the lock. */
+    private Pause record(String mutation) {
+        mutations.add(mutation);
+        if (pause != null && pause.mutation.equals(mutation)) {
+            Pause p = pause;
+            pause = null;
+            return p;
+        }
+        return null;
+    }
+
+    /** Waits at {@code p} (outside the lock). */
+    private static void waitAt(Pause p) {
+        if (p == null) {
+            return;
+        }
+        p.reached.countDown();
+        try {
+            p.released.await(60, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Lays out a group as if it had been there before the test, newer than every group already here; records
+     * no mutation, so that {@link #mutations()} holds only what the code under test asked for.
+     */
+    public synchronized ServerGroup seed(String name, Capacity capacity, boolean enabled, String version) {
+        Group g = new Group();
+        g.name = name;
+        g.capacity = capacity;
+        g.disabled = !enabled;
+        g.healthy = true;
+        g.version = version;
+        g.created = Instant.ofEpochSecond(clock++);
+        g.loadBalancers = List.of();
+        g.tags = Map.of();
+        groups.put(name, g);
+        return view(g);
+    }
+
+    /** Makes only the first {@code n} instances of an existing group healthy, the others DOWN (for good). */
+    public synchronized void setHealthyInstances(String name, int n) {
+        groups.get(name).healthy = true;
+        groups.get(name).healthyInstances = n;
+    }
+
+    /** The calls of {@link #close()} and {@link #release()}, in order. */
+    public synchronized List<String> lifecycle() {
+        return List.copyOf(lifecycle);
     }
 
     /** Load balancer spec: {@code port} (optional, 1-65535). */
