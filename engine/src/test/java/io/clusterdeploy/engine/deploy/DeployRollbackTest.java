@@ -19,6 +19,8 @@ import java.util.Map;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * What a deploy persists before it asks the cloud, what its rollback restores (and that it never takes the new
@@ -104,6 +106,37 @@ class DeployRollbackTest {
         changes.assertTimelineNamesWhatChanged(s);
         assertThat(cloud.mutations()).containsExactly("create hello-prod-v001", "enable hello-prod-v000",
                 "disable hello-prod-v001");
+        assertThat(s.context().get("disabledServerGroups")).isEqualTo(List.of("hello-prod-v001"));
+    }
+
+    /** Every strategy rolls back the same way: the previous group serves again, the new one is disabled. */
+    @ParameterizedTest
+    @ValueSource(strings = {"none", "highlander", "redblack", "rollingredblack"})
+    void everyStrategyRollsBackAFailedDeploy(String strategy) throws Exception {
+        cloud.seed("hello-prod-v000", Capacity.fixed(2), true, "v1");
+
+        OperationState s = engine.run(deploy(strategy, Map.of("spec", Map.of("version", "v2", "healthy", false),
+                "rollback", Map.of("onFailure", true))));
+
+        assertThat(s.status()).isEqualTo(OperationStatus.FAILED);
+        assertThat(cloud.serverGroup(LOC, "hello-prod-v000").orElseThrow().enabled()).isTrue();
+        assertThat(cloud.serverGroup(LOC, "hello-prod-v001").orElseThrow().disabled()).isTrue();
+    }
+
+    @Test
+    void highlanderWaitsBeforeDisablingOnlyWhenAsked() throws Exception {
+        cloud.seed("hello-prod-v000", Capacity.fixed(2), true, "v1");
+        OperationState noDelay = engine.run(deploy("highlander", Map.of()));
+        assertThat(noDelay.status()).as("%s", noDelay.error()).isEqualTo(OperationStatus.SUCCEEDED);
+        changes.assertTimelineNamesWhatChanged(noDelay);
+        assertThat(noDelay.steps()).extracting(StepRecord::name).doesNotContain("waitBeforeDisable");
+
+        OperationState delayed = engine.run(deploy("highlander", Map.of("delayBeforeDisableSec", 1,
+                "spec", Map.of("version", "v3"))));
+        assertThat(delayed.status()).as("%s", delayed.error()).isEqualTo(OperationStatus.SUCCEEDED);
+        assertThat(delayed.steps()).extracting(StepRecord::name)
+                .containsSubsequence("waitBeforeDisable", "disablePreviousServerGroups", "destroyPreviousServerGroups");
+        assertThat(cloud.serverGroups("hello")).extracting(sg -> sg.name()).containsExactly("hello-prod-v002");
     }
 
     @Test
@@ -143,7 +176,8 @@ class DeployRollbackTest {
         cloud.seed("hello-prod-v000", new Capacity(1, 2, 4), true, "v1");
         cloud.seed("hello-prod-v001", Capacity.fixed(1), false, "v2");
 
-        OperationState s = engine.run(deploy("rollingredblack", Map.of("spec", Map.of("version", "v3"))));
+        OperationState s = engine.run(deploy("rollingredblack", Map.of("spec", Map.of("version", "v3"),
+                "validation", Map.of("check", "yes"))));
 
         assertThat(s.status()).as("%s", s.error()).isEqualTo(OperationStatus.SUCCEEDED);
         changes.assertTimelineNamesWhatChanged(s);
@@ -244,5 +278,19 @@ class DeployRollbackTest {
             assertThat(Strategy.parse("strategy", strategy.id().toUpperCase(java.util.Locale.ROOT))).isEqualTo(strategy);
         }
         assertThat(Strategy.REDBLACK.id()).isEqualTo("redblack");
+        assertThat(Strategy.parse("strategy", "")).isEqualTo(Strategy.NONE);
+        assertThat(Strategy.parse("strategy", null)).isEqualTo(Strategy.NONE);
+    }
+
+    @Test
+    void rollingRedBlackIntoAnEmptyClusterCreatesTheGroupAndMovesNoTraffic() throws Exception {
+        OperationState s = engine.run(deploy("rollingredblack", Map.of("targetPercentages", List.of(50))));
+
+        assertThat(s.status()).as("%s", s.error()).isEqualTo(OperationStatus.SUCCEEDED);
+        // Pinning, each disable of the source and unpinning find nothing to do, and their timeline entries say so.
+        changes.assertTimelineNamesWhatChanged(s);
+        assertThat(cloud.mutations()).containsExactly("create hello-prod-v000", "resize hello-prod-v000 1",
+                "resize hello-prod-v000 2");
+        assertThat(s.context()).doesNotContainKey("sourceServerGroup");
     }
 }
