@@ -42,12 +42,13 @@ public final class FakeCloudProvider implements CloudProvider {
         Capacity capacity;
         boolean disabled;
         boolean healthy;
-        /** When set, only the first this many instances are healthy. */
-        Integer healthyInstances;
         String version;
         Instant created;
         List<String> loadBalancers;
         Map<String, String> tags;
+
+        /** When set, only the first this many instances are healthy. */
+        Integer healthyInstances;
     }
 
     public FakeCloudProvider(String accountName) {
