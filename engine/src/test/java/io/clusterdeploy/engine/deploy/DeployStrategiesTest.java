@@ -32,6 +32,9 @@ class DeployStrategiesTest {
         r.put("strategy", strategy);
         r.put("capacity", Map.of("min", 2, "desired", 2, "max", 2));
         r.put("spec", Map.of("version", version));
+        // The fake's groups are healthy from their first read, so a gate that passes never waits; one that a
+        // broken gate keeps waiting on fails within a second instead of ten minutes.
+        r.put("deployTimeoutSec", 1);
         r.putAll(extra);
         return r;
     }

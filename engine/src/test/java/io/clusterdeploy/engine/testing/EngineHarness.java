@@ -25,6 +25,8 @@ public final class EngineHarness implements AutoCloseable {
     public final Planner planner;
     /** Rolling red/black hooks: {@code {"fail": N}} fails at N%, anything else passes and is recorded. */
     public final java.util.List<Integer> validatedAt = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** Runs inside every hook call, with the new group and the percentage: a test's way to act at that moment. */
+    public volatile java.util.function.BiConsumer<String, Integer> duringValidation = (group, pct) -> { };
 
     public EngineHarness(CloudProvider provider) {
         this(provider, TrafficGuards.none());
@@ -47,6 +49,7 @@ public final class EngineHarness implements AutoCloseable {
     private OperationCatalog catalog() {
         return new OperationCatalog(accounts, guards, (field, settings) -> (id, group, pct) -> {
             validatedAt.add(pct);
+            duringValidation.accept(group, pct);
             if (Integer.valueOf(pct).equals(settings.get("fail"))) {
                 throw new IllegalStateException("error rate too high");
             }

@@ -19,6 +19,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
 /**
@@ -32,6 +34,8 @@ public final class FakeCloudProvider implements CloudProvider {
     private final Map<String, LoadBalancer> loadBalancers = new LinkedHashMap<>();
     private final List<String> mutations = new ArrayList<>();
     private long clock = 1_000;
+    private Pause pause;
+    private final List<String> lifecycle = new ArrayList<>();
 
     private static final class Group {
         String name;
@@ -43,6 +47,9 @@ public final class FakeCloudProvider implements CloudProvider {
         Instant created;
         List<String> loadBalancers;
         Map<String, String> tags;
+
+        /** When set, only the first this many instances are healthy. */
+        Integer healthyInstances;
     }
 
     public FakeCloudProvider(String accountName) {
@@ -170,7 +177,9 @@ public final class FakeCloudProvider implements CloudProvider {
         HealthState h = g.reported != null ? g.reported
                 : !g.healthy ? HealthState.DOWN : g.disabled ? HealthState.OUT_OF_SERVICE : HealthState.UP;
         List<Instance> instances = IntStream.range(0, g.capacity.desired())
-                .mapToObj(i -> new Instance(g.name + "-i" + i, h, null, g.created)).toList();
+                .mapToObj(i -> new Instance(g.name + "-i" + i,
+                        g.healthyInstances != null && i >= g.healthyInstances ? HealthState.DOWN : h, null, g.created))
+                .toList();
         return new ServerGroup(g.name, ServerGroupName.parse(g.name).moniker(), account.name(), "fake-1",
                 g.capacity, instances, g.disabled, g.created, g.version, g.loadBalancers, List.of(), g.tags);
     }
@@ -197,22 +206,28 @@ public final class FakeCloudProvider implements CloudProvider {
     }
 
     @Override
-    public synchronized ServerGroup createServerGroup(CreateServerGroupRequest request) {
+    public ServerGroup createServerGroup(CreateServerGroupRequest request) {
         validate(request);
-        if (groups.containsKey(request.name())) {
-            throw ClusterDeployException.conflict("name", request.name() + " exists");
+        ServerGroup created;
+        Pause p;
+        synchronized (this) {
+            if (groups.containsKey(request.name())) {
+                throw ClusterDeployException.conflict("name", request.name() + " exists");
+            }
+            Group g = new Group();
+            g.name = request.name();
+            g.capacity = request.capacity();
+            g.healthy = !Boolean.FALSE.equals(request.spec().get("healthy"));
+            g.version = String.valueOf(request.spec().get("version"));
+            g.created = Instant.ofEpochSecond(clock++);
+            g.loadBalancers = request.loadBalancers();
+            g.tags = request.tags();
+            groups.put(g.name, g);
+            p = record("create " + g.name);
+            created = view(g);
         }
-        Group g = new Group();
-        g.name = request.name();
-        g.capacity = request.capacity();
-        g.healthy = !Boolean.FALSE.equals(request.spec().get("healthy"));
-        g.version = String.valueOf(request.spec().get("version"));
-        g.created = Instant.ofEpochSecond(clock++);
-        g.loadBalancers = request.loadBalancers();
-        g.tags = request.tags();
-        groups.put(g.name, g);
-        mutations.add("create " + g.name);
-        return view(g);
+        waitAt(p);
+        return created;
     }
 
     private Group require(String name) {
@@ -224,34 +239,142 @@ public final class FakeCloudProvider implements CloudProvider {
     }
 
     @Override
-    public synchronized ServerGroup resize(String location, String name, Capacity capacity) {
-        Group g = require(name);
-        g.capacity = capacity;
-        mutations.add("resize " + name + " " + capacity.desired());
-        return view(g);
-    }
-
-    @Override
-    public synchronized ServerGroup enable(String location, String name) {
-        Group g = require(name);
-        g.disabled = false;
-        mutations.add("enable " + name);
-        return view(g);
-    }
-
-    @Override
-    public synchronized ServerGroup disable(String location, String name, int percentage) {
-        Group g = require(name);
-        g.disabled = percentage == 100 || g.disabled;
-        mutations.add("disable " + name + (percentage == 100 ? "" : " " + percentage + "%"));
-        return view(g);
-    }
-
-    @Override
-    public synchronized void destroy(String location, String name) {
-        if (groups.remove(name) != null) {
-            mutations.add("destroy " + name);
+    public ServerGroup resize(String location, String name, Capacity capacity) {
+        ServerGroup after;
+        Pause p;
+        synchronized (this) {
+            Group g = require(name);
+            g.capacity = capacity;
+            p = record("resize " + name + " " + capacity.desired());
+            after = view(g);
         }
+        waitAt(p);
+        return after;
+    }
+
+    @Override
+    public ServerGroup enable(String location, String name) {
+        ServerGroup after;
+        Pause p;
+        synchronized (this) {
+            Group g = require(name);
+            g.disabled = false;
+            p = record("enable " + name);
+            after = view(g);
+        }
+        waitAt(p);
+        return after;
+    }
+
+    @Override
+    public ServerGroup disable(String location, String name, int percentage) {
+        ServerGroup after;
+        Pause p;
+        synchronized (this) {
+            Group g = require(name);
+            g.disabled = percentage == 100 || g.disabled;
+            p = record("disable " + name + (percentage == 100 ? "" : " " + percentage + "%"));
+            after = view(g);
+        }
+        waitAt(p);
+        return after;
+    }
+
+    @Override
+    public void destroy(String location, String name) {
+        Pause p = null;
+        synchronized (this) {
+            if (groups.remove(name) != null) {
+                p = record("destroy " + name);
+            }
+        }
+        waitAt(p);
+    }
+
+    /**
+     * A point where the thread that made one mutation waits, once the mutation is made, until the test
+     * releases it: a deterministic moment between two changes of one step (to cancel there, say).
+     */
+    public static final class Pause {
+        private final String mutation;
+        private final CountDownLatch reached = new CountDownLatch(1);
+        private final CountDownLatch released = new CountDownLatch(1);
+
+        private Pause(String mutation) {
+            this.mutation = mutation;
+        }
+
+        /** Waits until the mutation was made; false if it was not within {@code seconds}. */
+        public boolean awaitReached(long seconds) throws InterruptedException {
+            return reached.await(seconds, TimeUnit.SECONDS);
+        }
+
+        /** Lets the paused thread go on. */
+        public void release() {
+            released.countDown();
+        }
+    }
+
+    /**
+     * Arms a pause after the next mutation recorded as exactly {@code mutation} (e.g. {@code "disable hello-v002"}).
+     * The cloud is not locked while paused, so the test may read it. A pause never released ends after a minute.
+     */
+    public synchronized Pause pauseAfter(String mutation) {
+        pause = new Pause(mutation);
+        return pause;
+    }
+
+    /** Records a mutation; returns the pause to wait at, if it is the armed one. Called holding the lock. */
+    private Pause record(String mutation) {
+        mutations.add(mutation);
+        if (pause != null && pause.mutation.equals(mutation)) {
+            Pause p = pause;
+            pause = null;
+            return p;
+        }
+        return null;
+    }
+
+    /** Waits at {@code p} (outside the lock). */
+    private static void waitAt(Pause p) {
+        if (p == null) {
+            return;
+        }
+        p.reached.countDown();
+        try {
+            p.released.await(60, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Lays out a group as if it had been there before the test, newer than every group already here; records
+     * no mutation, so that {@link #mutations()} holds only what the code under test asked for.
+     */
+    public synchronized ServerGroup seed(String name, Capacity capacity, boolean enabled, String version) {
+        Group g = new Group();
+        g.name = name;
+        g.capacity = capacity;
+        g.disabled = !enabled;
+        g.healthy = true;
+        g.version = version;
+        g.created = Instant.ofEpochSecond(clock++);
+        g.loadBalancers = List.of();
+        g.tags = Map.of();
+        groups.put(name, g);
+        return view(g);
+    }
+
+    /** Makes only the first {@code n} instances of an existing group healthy, the others DOWN (for good). */
+    public synchronized void setHealthyInstances(String name, int n) {
+        groups.get(name).healthy = true;
+        groups.get(name).healthyInstances = n;
+    }
+
+    /** The calls of {@link #close()} and {@link #release()}, in order. */
+    public synchronized List<String> lifecycle() {
+        return List.copyOf(lifecycle);
     }
 
     /** Load balancer spec: {@code port} (optional, 1-65535). */
@@ -273,6 +396,12 @@ public final class FakeCloudProvider implements CloudProvider {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
+        lifecycle.add("close");
+    }
+
+    @Override
+    public synchronized void release() {
+        lifecycle.add("release");
     }
 }
