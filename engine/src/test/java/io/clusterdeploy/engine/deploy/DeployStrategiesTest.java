@@ -140,7 +140,8 @@ class DeployStrategiesTest {
     void aNewGroupWhoseHealthIsNotKnownYetIsWaitedForNotJudgedUnhealthy() throws Exception {
         engine.run(deploy("none", "v1", Map.of()));
         // As after a restart: the provider adopted the new group's instances and reports them starting until probed.
-        Map<String, Object> req = deploy("redblack", "v2", Map.of("delayBeforeDisableSec", 3));
+        // The gate's timeout bounds the wait for the unknown health: long enough for this test's reaction.
+        Map<String, Object> req = deploy("redblack", "v2", Map.of("delayBeforeDisableSec", 3, "deployTimeoutSec", 120));
         OperationState started = engine.runner.start(req);
         org.awaitility.Awaitility.await().until(() -> engine.runner.get(started.id()).orElseThrow().steps()
                 .stream().anyMatch(st -> st.name().equals("waitBeforeDisable")));
