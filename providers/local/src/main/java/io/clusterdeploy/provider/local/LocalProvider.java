@@ -96,7 +96,7 @@ public final class LocalProvider implements CloudProvider {
             throw e;
         }
         this.healthChecker = new HealthChecker(account.name(), HEALTH_CHECK_TIMEOUT);
-        this.prometheusTargets = new PrometheusTargets(settings.prometheusTargetsFile());
+        this.prometheusTargets = new PrometheusTargets(settings.prometheusTargetsFile(), settings.stateDir());
         this.scheduler = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread t = new Thread(task, "local-provider-" + account.name());
             t.setDaemon(true);
