@@ -109,7 +109,7 @@ public final class LocalProvider implements CloudProvider {
         }
         this.healthChecker = new HealthChecker(account.name(), HEALTH_CHECK_TIMEOUT);
         this.probes = new ProbeSchedule(settings.healthCheckInterval());
-        this.prometheusTargets = new PrometheusTargets(settings.prometheusTargetsFile());
+        this.prometheusTargets = new PrometheusTargets(settings.prometheusTargetsFile(), settings.stateDir());
         this.scheduler = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread t = new Thread(task, "local-provider-" + account.name());
             t.setDaemon(true);

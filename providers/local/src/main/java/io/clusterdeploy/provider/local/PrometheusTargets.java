@@ -26,8 +26,9 @@ import org.slf4j.LoggerFactory;
  * model: {@code application}, {@code cluster}, {@code server_group}, {@code stack}, {@code detail},
  * {@code instance_id}, {@code enabled}, {@code account}, {@code location}. The file is replaced atomically
  * (a temp file beside it, renamed over it: Prometheus never reads half a list) and only when its content
- * changes. It holds addresses and names, nothing secret, and is readable by others (0644) so that a
- * Prometheus running as its own user can read it.
+ * changes. It holds addresses and names, nothing secret: outside the state directory (a place the user
+ * chose) it is readable by others (0644), so that a Prometheus running as its own user can read it; inside
+ * it, it is owner-only like everything there.
  *
  * <p>{@link #update} is called with the current server groups after every change and every convergence
  * round; a failure to write is logged, never thrown: metrics must not stop a deploy.
@@ -36,12 +37,15 @@ final class PrometheusTargets {
     private static final Logger LOG = LoggerFactory.getLogger(PrometheusTargets.class);
 
     private final Path file;
+    private final boolean readableByOthers;
     private final Json json = new Json();
     private String written; // guarded by this
     private boolean failing; // guarded by this
 
-    PrometheusTargets(Path file) {
-        this.file = Objects.requireNonNull(file, "file").toAbsolutePath();
+    /** @param stateDir the account's state directory: a file inside it is owner-only */
+    PrometheusTargets(Path file, Path stateDir) {
+        this.file = Objects.requireNonNull(file, "file").toAbsolutePath().normalize();
+        this.readableByOthers = !this.file.startsWith(stateDir.toAbsolutePath().normalize());
     }
 
     Path file() {
@@ -112,7 +116,8 @@ final class PrometheusTargets {
                 out.getFD().sync();
             }
             if (dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-                Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-r--r--"));
+                Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString(readableByOthers ? "rw-r--r--"
+                        : "rw-------"));
             }
             try {
                 Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

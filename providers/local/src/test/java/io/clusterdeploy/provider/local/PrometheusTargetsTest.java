@@ -36,7 +36,7 @@ class PrometheusTargetsTest {
     @Test
     void listsEveryInstanceWithTheModelAsLabels() throws Exception {
         Path file = dir.resolve("sd").resolve("targets.json");
-        PrometheusTargets targets = new PrometheusTargets(file);
+        PrometheusTargets targets = new PrometheusTargets(file, dir.resolve("state"));
 
         targets.update(List.of(
                 group("shop-web-canary-v002", true, instance("shop-web-canary-v002-1", "127.0.0.1:4002")),
@@ -62,8 +62,8 @@ class PrometheusTargetsTest {
 
     @Test
     void rewritesOnlyWhatChangedAndEmptiesTheListWhenNothingIsLeft() throws Exception {
-        Path file = dir.resolve("targets.json");
-        PrometheusTargets targets = new PrometheusTargets(file);
+        Path file = dir.resolve("state").resolve("targets.json");
+        PrometheusTargets targets = new PrometheusTargets(file, dir.resolve("state"));
         List<ServerGroup> groups = List.of(group("shop-v001", false, instance("shop-v001-1", "127.0.0.1:4011")));
         targets.update(groups);
         Files.setLastModifiedTime(file, FileTime.from(Instant.parse("2020-01-01T00:00:00Z")));
@@ -73,12 +73,14 @@ class PrometheusTargetsTest {
 
         targets.update(List.of());
         assertThat(new Json().read(Files.readString(file), List.class)).isEmpty();
+        // In the state directory, like everything there: owner-only.
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
     }
 
     @Test
     void aFileThatCannotBeWrittenIsLoggedNotThrown() throws Exception {
         Path blocker = Files.writeString(dir.resolve("not-a-dir"), "x");
-        PrometheusTargets targets = new PrometheusTargets(blocker.resolve("targets.json"));
+        PrometheusTargets targets = new PrometheusTargets(blocker.resolve("targets.json"), dir);
         targets.update(List.of(group("shop-v001", false, instance("shop-v001-1", "127.0.0.1:4011"))));
         assertThat(Files.readString(blocker)).isEqualTo("x");
     }
