@@ -142,8 +142,10 @@ public final class CloudWatchMetricSource implements MetricSource {
         Arrays.fill(values, Double.NaN);
         MetricDataQuery mdq = MetricDataQuery.builder().id("m0").returnData(true).metricStat(s -> {
             s.period((int) periodSeconds).stat(q.stat()).metric(m -> m.namespace(q.namespace()).metricName(q.metricName())
-                    .dimensions(dimensions.entrySet().stream().map(e -> Dimension.builder().name(e.getKey())
-                            .value(e.getValue()).build()).toList()));
+                    // In name order: CloudWatch matches dimensions as a set, but moto 5.2.1 compares them after a
+                    // sort whose order test (Dimension.__lt__) is wrong, so only lists in the same order match there.
+                    .dimensions(new java.util.TreeMap<>(dimensions).entrySet().stream().map(e -> Dimension.builder()
+                            .name(e.getKey()).value(e.getValue()).build()).toList()));
             if (q.unit() != null) {
                 s.unit(q.unit());
             }

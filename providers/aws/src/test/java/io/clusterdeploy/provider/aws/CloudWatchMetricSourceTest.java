@@ -79,7 +79,9 @@ class CloudWatchMetricSourceTest {
 
     private void put(String namespace, String metric, Map<String, String> dimensions, Instant at, double value) {
         putter.putMetricData(r -> r.namespace(namespace).metricData(MetricDatum.builder().metricName(metric)
-                .timestamp(at).value(value).dimensions(dimensions.entrySet().stream().map(e -> software.amazon.awssdk
+                // In name order, as the source asks: moto matches dimension lists only in the same order (its
+                // Dimension.__lt__ is wrong), and Map.of's order differs between JVMs (this failed CI twice).
+                .timestamp(at).value(value).dimensions(new java.util.TreeMap<>(dimensions).entrySet().stream().map(e -> software.amazon.awssdk
                         .services.cloudwatch.model.Dimension.builder().name(e.getKey()).value(e.getValue()).build())
                         .toList()).build()));
     }
