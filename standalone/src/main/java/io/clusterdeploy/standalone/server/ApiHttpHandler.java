@@ -42,11 +42,13 @@ public final class ApiHttpHandler extends Handler.Abstract {
         RequestHead head = head(request);
         Optional<Rejection> refused = RequestRule.firstRefusal(rules, head);
         if (refused.isPresent()) {
+            closeIfBodyUnread(request, response);
             reject(response, callback, refused.get());
             return true;
         }
         String path = Request.getPathInContext(request);
         if (!path.equals(API_ROOT) && !path.startsWith(API_ROOT + "/")) {
+            closeIfBodyUnread(request, response);
             reject(response, callback, new Rejection(404, "NOT_FOUND", "path", "the API is under " + API_ROOT + "/"));
             return true;
         }
@@ -55,14 +57,30 @@ public final class ApiHttpHandler extends Handler.Abstract {
         if (head.mutating()) {
             BodyReader.Result read = bodies.read(Request.asInputStream(request));
             if (read.rejection() != null) {
+                closeIfBodyUnread(request, response);
                 reject(response, callback, read.rejection());
                 return true;
             }
             body = read.body();
         }
+        if (!head.mutating()) {
+            closeIfBodyUnread(request, response);
+        }
         ApiResponse answer = api.handle(new ApiRequest(head.method(), apiPath, query(request), body));
         send(response, callback, answer.status(), answer.json());
         return true;
+    }
+
+    /**
+     * A request answered without reading its body leaves that body on the connection; Jetty then
+     * closes the connection after the answer, and a client that reused it meanwhile reads nothing
+     * (the JDK client does not retry a POST). Saying so in the answer keeps clients from reusing it.
+     */
+    static void closeIfBodyUnread(Request request, Response response) {
+        var h = request.getHeaders();
+        if (h.getLongField(HttpHeader.CONTENT_LENGTH) > 0 || h.contains(HttpHeader.TRANSFER_ENCODING)) {
+            response.getHeaders().put(HttpHeader.CONNECTION, "close");
+        }
     }
 
     static RequestHead head(Request request) {

@@ -42,6 +42,8 @@ public final class UiHttpHandler extends Handler.Abstract {
         }
         securityHeaders(response);
         RequestHead head = ApiHttpHandler.head(request);
+        // The view reads no request body.
+        ApiHttpHandler.closeIfBodyUnread(request, response);
         Optional<Rejection> refused = RequestRule.firstRefusal(rules, head);
         if (refused.isPresent()) {
             error(response, callback, refused.get());

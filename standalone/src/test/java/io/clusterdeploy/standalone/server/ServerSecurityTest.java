@@ -208,6 +208,29 @@ class ServerSecurityTest {
     }
 
     @Test
+    void anAnswerThatLeavesTheBodyUnreadClosesTheConnectionAndSaysSo() throws Exception {
+        // Without the header a client reuses the connection that Jetty is about to close, and its
+        // next POST reads nothing (seen in CI as "header parser received no bytes").
+        String body = validUpsert(1);
+        String host = "Host: 127.0.0.1:" + server.port() + "\r\n";
+        String length = "Content-Length: " + body.getBytes(StandardCharsets.UTF_8).length + "\r\n\r\n";
+        List<String> refused = List.of(
+                "POST /api/operations HTTP/1.1\r\n" + host + "Content-Type: text/plain\r\nAuthorization: " + bearer() + "\r\n",
+                "POST /api/operations HTTP/1.1\r\n" + host + "Content-Type: application/json\r\n",
+                "POST /elsewhere HTTP/1.1\r\n" + host + "Content-Type: application/json\r\nAuthorization: " + bearer() + "\r\n",
+                "POST /ui/ HTTP/1.1\r\n" + host + "Content-Type: application/json\r\n");
+        for (String head : refused) {
+            // Keep-alive is HTTP/1.1's default: only the server's answer can end this exchange.
+            RawHttp.Answer a = RawHttp.sendRaw(server.port(), (head + length).getBytes(StandardCharsets.ISO_8859_1),
+                    body.getBytes(StandardCharsets.UTF_8));
+            answers.add(a.text());
+            assertThat(a.status()).as(head).isBetween(400, 499);
+            String headers = a.text().substring(0, a.text().indexOf("\r\n\r\n")).toLowerCase(java.util.Locale.ROOT);
+            assertThat(headers).as(head).contains("\r\nconnection: close");
+        }
+    }
+
+    @Test
     void oversizedBodyIs413() throws Exception {
         int before = operationCount();
         String auth = "Authorization: " + bearer() + "\r\n";
