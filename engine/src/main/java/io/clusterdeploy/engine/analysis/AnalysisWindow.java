@@ -104,18 +104,7 @@ record AnalysisWindow(Instant start, Instant end, Duration lifetime, Duration st
     }
 
     private static Duration duration(Fields f, String key) {
-        String text = f.requiredString(key);
-        Duration d;
-        try {
-            d = Duration.parse(text);
-        } catch (DateTimeParseException e) {
-            throw ClusterDeployException.invalid(f.path(key), f.path(key) + " must be an ISO-8601 duration such as "
-                    + "PT1M or PT30M, was '" + text + "'");
-        }
-        if (d.isNegative() || d.isZero()) {
-            throw ClusterDeployException.invalid(f.path(key), f.path(key) + " must be positive, was " + text);
-        }
-        return d;
+        return f.optionalDuration(key, null, false);
     }
 
     private static Instant instant(Fields f, String key) {

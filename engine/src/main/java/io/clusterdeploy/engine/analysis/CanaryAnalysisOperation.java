@@ -42,13 +42,12 @@ public final class CanaryAnalysisOperation {
                     + " is required: the canary config (metrics, groups, score thresholds), ours or Kayenta's");
         }
         CanaryConfig config = CanaryConfigParser.parse(f.path("config"), f.optionalMap("config"));
-        for (int i = 0; i < config.metrics().size(); i++) {
-            sources.forQuery(config.metrics().get(i).query(), f.path("config") + ".metrics[" + i + "]");
-        }
         ScoreThresholds thresholds = f.has("scoreThresholds")
                 ? ScoreThresholds.parse(f.path("scoreThresholds"), f.optionalMap("scoreThresholds"),
                         config.scoreThresholds())
                 : config.scoreThresholds();
+        CanaryJudgement judgement = new CanaryJudgement(config, thresholds, sources);
+        judgement.validate(f.path("config"));
         OperationTarget target = new OperationTarget(experiment.account(), experiment.location(),
                 experiment.cluster().app(), experiment.clusterName());
         return Operation.readOnly(TYPE, target, provider -> {
@@ -57,6 +56,6 @@ public final class CanaryAnalysisOperation {
             control.resolve(accounts.get(control.account()), live);
             experiment.resolve(accounts.get(experiment.account()), live);
         }, List.of(new ResolveAnalysisStep(control, experiment, window, accounts), new WaitForWindowEndStep(),
-                new JudgeCanaryStep(config, thresholds, sources)));
+                new JudgeCanaryStep(judgement)));
     }
 }

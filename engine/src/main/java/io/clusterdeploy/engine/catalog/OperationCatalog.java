@@ -60,7 +60,7 @@ public final class OperationCatalog implements OperationParser {
         Operation op = switch (type) {
             case DEPLOY -> {
                 DeployRequest deploy = DeployRequest.parse(f, accountName, location);
-                yield DeployOperation.create(deploy, DeployStrategies.of(deploy.strategy()), hooks);
+                yield DeployOperation.create(deploy, DeployStrategies.of(deploy.strategy()), hooks, metricSources);
             }
             case RESIZE -> ServerGroupOperations.resize(f, accountName, location);
             case ENABLE -> ServerGroupOperations.enable(f, accountName, location);

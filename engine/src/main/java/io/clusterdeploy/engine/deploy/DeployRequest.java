@@ -31,6 +31,7 @@ import java.util.Map;
  * @param rollbackDestroyLatest         when rolling back, destroy the new group instead of disabling it
  * @param targetPercentages             rolling red/black: the steps, increasing, ending at 100
  * @param validation                    rolling red/black: the hook to run at each step, as the front end names it (may be empty)
+ * @param canary                        canary: its settings; null for every other strategy
  */
 public record DeployRequest(
         String account,
@@ -52,7 +53,8 @@ public record DeployRequest(
         boolean rollbackOnFailure,
         boolean rollbackDestroyLatest,
         java.util.List<Integer> targetPercentages,
-        Map<String, Object> validation) {
+        Map<String, Object> validation,
+        CanarySettings canary) {
 
     private static final int DAY = 86_400;
 
@@ -76,9 +78,26 @@ public record DeployRequest(
         boolean onFailure = rollback.optionalBoolean("onFailure", false);
         boolean destroyLatest = rollback.optionalBoolean("destroyLatest", false);
         rollback.rejectUnknown();
+        CanarySettings canary = null;
+        if (strategy == Strategy.CANARY) {
+            canary = CanarySettings.parse(f);
+            for (String part : List.of(CanarySettings.BASELINE, CanarySettings.CANARY)) {
+                try {
+                    cluster.withDetailAppended(part);
+                } catch (ClusterDeployException e) {
+                    throw ClusterDeployException.invalid(f.path("freeFormDetails"), "the canary's " + part
+                            + " cluster cannot be named from this one: " + e.getMessage());
+                }
+            }
+        } else if (f.has(CanarySettings.FIELD)) {
+            throw ClusterDeployException.invalid(f.path(CanarySettings.FIELD),
+                    CanarySettings.FIELD + " applies only to the canary strategy");
+        }
+        // Canary promotes with its production strategy, whose own fields apply.
+        Strategy production = canary == null ? strategy : canary.productionStrategy();
         List<Integer> targets = List.of();
         Map<String, Object> validation = Map.of();
-        if (strategy == Strategy.ROLLINGREDBLACK) {
+        if (production == Strategy.ROLLINGREDBLACK) {
             targets = TargetPercentages.parse(f.path("targetPercentages"), f.raw().get("targetPercentages"));
             f.has("targetPercentages");
             validation = f.optionalMap("validation");
@@ -86,14 +105,20 @@ public record DeployRequest(
             for (String rollingOnly : List.of("targetPercentages", "validation")) {
                 if (f.has(rollingOnly)) {
                     throw ClusterDeployException.invalid(f.path(rollingOnly),
-                            rollingOnly + " applies only to the rollingredblack strategy");
+                            rollingOnly + " applies only to the rollingredblack strategy (or a canary that "
+                                    + "promotes with it)");
                 }
             }
         }
         return new DeployRequest(account, location, cluster, capacity, loadBalancers, securityGroups, spec,
                 strategy, maxRemainingAsgs, delayBeforeDisableSec, scaleDown, delayBeforeScaleDownSec,
                 allowDeleteActive, useSourceCapacity, pct, Duration.ofSeconds(timeout), onFailure, destroyLatest,
-                targets, validation);
+                targets, validation, canary);
+    }
+
+    /** The strategy that moves production's traffic: the canary's production strategy, or the strategy itself. */
+    public Strategy productionStrategy() {
+        return canary == null ? strategy : canary.productionStrategy();
     }
 
     private static ServerGroupName cluster(Fields f) {

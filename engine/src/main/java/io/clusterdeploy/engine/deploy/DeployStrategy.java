@@ -1,5 +1,6 @@
 package io.clusterdeploy.engine.deploy;
 
+import io.clusterdeploy.engine.canary.source.MetricSources;
 import io.clusterdeploy.engine.model.Capacity;
 import io.clusterdeploy.engine.operation.OperationStep;
 import java.util.List;
@@ -32,8 +33,8 @@ public interface DeployStrategy {
         return true;
     }
 
-    /** Steps before the new server group is created. */
-    default List<OperationStep> beforeCreate(DeployRequest request) {
+    /** Steps before the new server group is created; {@code sources} are where a canary's metrics are read. */
+    default List<OperationStep> beforeCreate(DeployRequest request, MetricSources sources) {
         return List.of();
     }
 
@@ -43,6 +44,18 @@ public interface DeployStrategy {
      * @param validation rolling red/black's hook, or null when the request has none
      */
     List<OperationStep> afterCreate(DeployRequest request, ValidationHook validation);
+
+    /**
+     * The strategy whose rules create production's new group and move its traffic ({@link #initialCapacity},
+     * {@link #reusesIdenticalServerGroup}): itself, or for a canary the strategy it promotes with.
+     */
+    default DeployStrategy production(DeployRequest request) {
+        return this;
+    }
+
+    /** Checks against the cloud that this strategy needs before anything is stored; throws, changes nothing. */
+    default void preflight(io.clusterdeploy.engine.provider.CloudProvider provider, DeployRequest request) {
+    }
 
     /** Steps that undo the deploy after a failure or a cancel; empty when nothing is to undo. */
     List<OperationStep> onFailure(DeployRequest request);

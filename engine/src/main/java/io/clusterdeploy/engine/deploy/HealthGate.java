@@ -28,7 +28,7 @@ public record HealthGate(String location, int percentage, Duration timeout) {
     }
 
     /** Waits until the group passes; returns how far it got, for the timeline. */
-    String await(OperationContext ctx, String name) throws InterruptedException {
+    public String await(OperationContext ctx, String name) throws InterruptedException {
         AtomicReference<String> progress = new AtomicReference<>("not checked yet");
         ctx.waitUntil(timeout, () -> {
             ServerGroup sg = ClusterGroups.require(ctx.provider(), location, name, "serverGroupName");

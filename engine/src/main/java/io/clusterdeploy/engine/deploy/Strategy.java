@@ -14,7 +14,12 @@ public enum Strategy {
     /** Deploy, wait healthy, then disable (and optionally scale down) the older groups. */
     REDBLACK("redblack"),
     /** Grow the new group and shrink the source's traffic in steps, checking health (and a hook) at each. */
-    ROLLINGREDBLACK("rollingredblack");
+    ROLLINGREDBLACK("rollingredblack"),
+    /**
+     * Provision a baseline (production's artifact) and a canary (the new one) beside production, judge their
+     * metrics, and on a pass deploy production with red/black or rolling red/black; on a fail touch nothing.
+     */
+    CANARY("canary");
 
     private final String id;
 

@@ -151,6 +151,29 @@ public final class GuardedCloudProvider implements CloudProvider {
     }
 
     @Override
+    public java.util.Optional<java.util.Map<String, Object>> deploySpec(String location, String name) {
+        return delegate.deploySpec(location, name);
+    }
+
+    @Override
+    public io.clusterdeploy.engine.provider.TrafficSplit trafficSplit() {
+        return delegate.trafficSplit();
+    }
+
+    @Override
+    public void weighTraffic(String location, List<String> loadBalancers,
+                             java.util.Map<String, Integer> percentByServerGroup) {
+        // Weights move no group out of traffic: a weighted group with no instance up drops out of its share.
+        delegate.weighTraffic(location, loadBalancers, percentByServerGroup);
+    }
+
+    @Override
+    public java.util.OptionalLong requestsServed(String location, String name, java.time.Instant from,
+                                                 java.time.Instant to) {
+        return delegate.requestsServed(location, name, from, to);
+    }
+
+    @Override
     public AutoCloseable subscribe(Runnable onChange) {
         return delegate.subscribe(onChange);
     }

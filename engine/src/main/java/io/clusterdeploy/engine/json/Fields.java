@@ -209,6 +209,29 @@ public final class Fields {
         return List.copyOf(out);
     }
 
+    /**
+     * An ISO-8601 duration such as {@code PT30M}, or {@code fallback} when absent; zero only where
+     * {@code zeroAllowed}, never negative.
+     */
+    public java.time.Duration optionalDuration(String key, java.time.Duration fallback, boolean zeroAllowed) {
+        if (!has(key)) {
+            return fallback;
+        }
+        String text = optionalString(key, null);
+        java.time.Duration d;
+        try {
+            d = java.time.Duration.parse(text);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw ClusterDeployException.invalid(path(key), path(key) + " must be an ISO-8601 duration such as "
+                    + "PT1M or PT30M, was '" + text + "'");
+        }
+        if (d.isNegative() || (d.isZero() && !zeroAllowed)) {
+            throw ClusterDeployException.invalid(path(key), path(key) + " must be " + (zeroAllowed ? "zero or " : "")
+                    + "positive, was " + text);
+        }
+        return d;
+    }
+
     /** A nested object, or an empty one when absent. */
     public Fields object(String key) {
         return new Fields(path(key), optionalMap(key));

@@ -111,6 +111,14 @@ public record ServerGroupName(String app, String stack, String detail, Integer s
         return sequence == null ? clusterName() : clusterName() + String.format("-v%03d", sequence);
     }
 
+    /**
+     * The cluster beside this one with {@code part} appended to its detail: a canary's {@code app-stack-baseline}
+     * and {@code app-stack-detail-canary}. Unversioned; the length and character rules apply to the result.
+     */
+    public ServerGroupName withDetailAppended(String part) {
+        return new ServerGroupName(app, stack, detail == null ? part : detail + "-" + part, null);
+    }
+
     public ServerGroupName withSequence(int sequence) {
         return new ServerGroupName(app, stack, detail, sequence);
     }

@@ -13,6 +13,11 @@ public final class ContextKeys {
     public static final String RESIZED = "resizedServerGroups";
     public static final String SCALED_DOWN = "scaledDownServerGroups";
     public static final String DESTROYED = "destroyedServerGroups";
+    /**
+     * A canary deploy: its record ({@code production}, {@code baseline}, {@code canary} groups, {@code traffic},
+     * {@code analysis}, {@code intervals}, {@code report}, {@code decision}); see {@code deploy.canary.CanaryRecord}.
+     */
+    public static final String CANARY = "canary";
 
     private ContextKeys() {
     }

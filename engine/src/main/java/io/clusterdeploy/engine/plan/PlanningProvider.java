@@ -37,6 +37,7 @@ final class PlanningProvider implements CloudProvider {
     private final CloudProvider real;
     private final Consumer<PlannedAction> actions;
     private final Map<String, ServerGroup> groups = new LinkedHashMap<>();
+    private final Map<String, Map<String, Object>> plannedSpecs = new LinkedHashMap<>();
     private final Set<String> loadedApplications = new HashSet<>();
     private final TreeSet<String> seen = new TreeSet<>();
     private Instant newest = Instant.EPOCH;
@@ -163,6 +164,7 @@ final class PlanningProvider implements CloudProvider {
                 healthy(request.name(), request.capacity().desired(), List.of()), false, newest, null,
                 request.loadBalancers(), request.securityGroups(), request.tags());
         groups.put(key(request.location(), request.name()), sg);
+        plannedSpecs.put(key(request.location(), request.name()), request.spec());
         actions.accept(new PlannedAction(PlannedAction.Kind.CREATE, request.name(), null, request.capacity(), null));
         return sg;
     }
@@ -222,6 +224,26 @@ final class PlanningProvider implements CloudProvider {
                 .findFirst()
                 .orElse(new LoadBalancer(request.name(), account().name(), request.location(), null, List.of(),
                         Map.of()));
+    }
+
+    @Override
+    public Optional<Map<String, Object>> deploySpec(String location, String name) {
+        Map<String, Object> planned = plannedSpecs.get(key(location, name));
+        return planned != null ? Optional.of(planned) : real.deploySpec(location, name);
+    }
+
+    @Override
+    public io.clusterdeploy.engine.provider.TrafficSplit trafficSplit() {
+        return real.trafficSplit();
+    }
+
+    @Override
+    public void weighTraffic(String location, List<String> loadBalancers, Map<String, Integer> percentByServerGroup) {
+        if (real.trafficSplit() != io.clusterdeploy.engine.provider.TrafficSplit.WEIGHTS) {
+            real.weighTraffic(location, loadBalancers, percentByServerGroup); // refuses, naming the field
+        }
+        percentByServerGroup.forEach((group, pct) ->
+                actions.accept(new PlannedAction(PlannedAction.Kind.WEIGH_TRAFFIC, group, null, null, pct)));
     }
 
     @Override

@@ -5,8 +5,11 @@ import io.clusterdeploy.engine.model.Capacity;
 import io.clusterdeploy.engine.model.LoadBalancer;
 import io.clusterdeploy.engine.model.SecurityGroup;
 import io.clusterdeploy.engine.model.ServerGroup;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * One account's connection to a cloud: what the engine reads and changes there.
@@ -66,6 +69,39 @@ public interface CloudProvider extends AutoCloseable {
      */
     default java.util.Optional<String> reusable(CreateServerGroupRequest request, List<ServerGroup> newestFirst) {
         return java.util.Optional.empty();
+    }
+
+    /**
+     * The spec that deploys a copy of a server group, in the form its deploy's {@code spec} took (what Spinnaker
+     * clones from): a canary's baseline runs what production runs. Empty when the group is gone or the cloud
+     * cannot tell. The copy may hold secrets as given (environment values): callers keep it in memory only.
+     */
+    default Optional<Map<String, Object>> deploySpec(String location, String name) {
+        return Optional.empty();
+    }
+
+    /** How this cloud shares a load balancer's traffic between server groups; exact weights only where it says so. */
+    default TrafficSplit trafficSplit() {
+        return TrafficSplit.BY_INSTANCE_COUNT;
+    }
+
+    /**
+     * Gives each named group exactly its percentage of every named load balancer's requests; the groups not named
+     * share the rest as before. A weight of a destroyed group goes with it. Only for {@link TrafficSplit#WEIGHTS};
+     * the default refuses with INVALID_INPUT naming {@code trafficPercent}.
+     */
+    default void weighTraffic(String location, List<String> loadBalancers, Map<String, Integer> percentByServerGroup) {
+        throw io.clusterdeploy.engine.error.ClusterDeployException.invalid("trafficPercent", "account '"
+                + account().name() + "' (" + account().provider() + ") cannot weight traffic between server groups; it "
+                + "splits " + trafficSplit().description() + ": leave trafficPercent out");
+    }
+
+    /**
+     * How many requests the group's instances answered through its load balancers from {@code from} to {@code to},
+     * where the cloud counts them (the local load balancer does); empty where it cannot tell.
+     */
+    default OptionalLong requestsServed(String location, String name, Instant from, Instant to) {
+        return OptionalLong.empty();
     }
 
     /**

@@ -37,6 +37,7 @@ class PlanMatchesRunTest {
             case DISABLE -> "disable " + a.target() + (a.percentage() == 100 ? "" : " " + a.percentage() + "%");
             case DESTROY -> "destroy " + a.target();
             case UPSERT_LOAD_BALANCER -> "upsertLoadBalancer " + a.target();
+            case WEIGH_TRAFFIC -> "weigh " + a.target() + " " + a.percentage();
         };
     }
 

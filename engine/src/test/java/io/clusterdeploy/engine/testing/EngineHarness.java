@@ -1,5 +1,6 @@
 package io.clusterdeploy.engine.testing;
 
+import io.clusterdeploy.engine.canary.source.MetricSources;
 import io.clusterdeploy.engine.catalog.OperationCatalog;
 import io.clusterdeploy.engine.guard.GuardedCloudProvider;
 import io.clusterdeploy.engine.guard.TrafficGuards;
@@ -21,6 +22,7 @@ public final class EngineHarness implements AutoCloseable {
     public final OperationRunner runner;
 
     public final TrafficGuards guards;
+    private final MetricSources sources;
     /** Plans over the same provider and guards, as the Engine builds it. */
     public final Planner planner;
     /** Rolling red/black hooks: {@code {"fail": N}} fails at N%, anything else passes and is recorded. */
@@ -34,7 +36,13 @@ public final class EngineHarness implements AutoCloseable {
 
     /** As the Engine does: every provider behind the traffic guards. */
     public EngineHarness(CloudProvider provider, TrafficGuards guards) {
+        this(provider, guards, MetricSources.none());
+    }
+
+    /** With metric sources, for canaries. */
+    public EngineHarness(CloudProvider provider, TrafficGuards guards, MetricSources sources) {
         this.guards = guards;
+        this.sources = sources;
         this.accounts = new Accounts(List.of(new GuardedCloudProvider(provider, guards)));
         this.runner = newRunner();
         this.planner = new Planner(new Accounts(List.of(provider)), guards, catalog(), Clock.systemUTC());
@@ -53,7 +61,7 @@ public final class EngineHarness implements AutoCloseable {
             if (Integer.valueOf(pct).equals(settings.get("fail"))) {
                 throw new IllegalStateException("error rate too high");
             }
-        });
+        }, sources);
     }
 
     /**

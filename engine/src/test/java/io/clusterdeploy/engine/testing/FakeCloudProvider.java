@@ -285,10 +285,71 @@ public final class FakeCloudProvider implements CloudProvider {
         Pause p = null;
         synchronized (this) {
             if (groups.remove(name) != null) {
+                weights.values().forEach(w -> w.remove(name));
                 p = record("destroy " + name);
             }
         }
         waitAt(p);
+    }
+
+    /** What a copy of the group would be deployed with: its version and health as given. */
+    @Override
+    public synchronized Optional<Map<String, Object>> deploySpec(String location, String name) {
+        Group g = groups.get(name);
+        if (g == null) {
+            return Optional.empty();
+        }
+        Map<String, Object> spec = new LinkedHashMap<>();
+        spec.put("version", g.version);
+        if (!g.healthy) {
+            spec.put("healthy", false);
+        }
+        return Optional.of(spec);
+    }
+
+    @Override
+    public io.clusterdeploy.engine.provider.TrafficSplit trafficSplit() {
+        return io.clusterdeploy.engine.provider.TrafficSplit.WEIGHTS;
+    }
+
+    /** Traffic weights by load balancer, then group; a destroyed group's weights go with it. */
+    private final Map<String, Map<String, Integer>> weights = new LinkedHashMap<>();
+
+    @Override
+    public void weighTraffic(String location, List<String> lbs, Map<String, Integer> percentByServerGroup) {
+        Pause p;
+        synchronized (this) {
+            for (String lb : lbs) {
+                Map<String, Integer> w = new java.util.TreeMap<>(weights.getOrDefault(lb, Map.of()));
+                w.putAll(percentByServerGroup);
+                weights.put(lb, w);
+            }
+            // One record per group, as a plan lists them.
+            p = null;
+            for (Map.Entry<String, Integer> e : percentByServerGroup.entrySet()) {
+                Pause q = record("weigh " + e.getKey() + " " + e.getValue());
+                p = p == null ? q : p;
+            }
+        }
+        waitAt(p);
+    }
+
+    /** The weights set on a load balancer, by group. */
+    public synchronized Map<String, Integer> weights(String loadBalancer) {
+        return Map.copyOf(weights.getOrDefault(loadBalancer, Map.of()));
+    }
+
+    /** Requests answered, when a test sets them ({@link #setRequestsServed}); else unknown, as most clouds. */
+    private final Map<String, Long> served = new LinkedHashMap<>();
+
+    public synchronized void setRequestsServed(String name, long requests) {
+        served.put(name, requests);
+    }
+
+    @Override
+    public synchronized java.util.OptionalLong requestsServed(String location, String name, Instant from, Instant to) {
+        Long n = served.get(name);
+        return n == null ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(n);
     }
 
     /**

@@ -9,7 +9,7 @@ import java.util.Map;
 /** The class of each strategy, by its id: the one place they are listed. */
 public final class DeployStrategies {
     private static final Map<Strategy, DeployStrategy> BY_ID = index(List.of(
-            new NoStrategy(), new Highlander(), new RedBlack(), new RollingRedBlack()));
+            new NoStrategy(), new Highlander(), new RedBlack(), new RollingRedBlack(), new Canary()));
 
     private DeployStrategies() {
     }
