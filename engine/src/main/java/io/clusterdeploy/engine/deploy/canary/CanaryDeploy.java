@@ -33,8 +33,9 @@ public final class CanaryDeploy {
         CanarySettings settings = request.canary();
         ServerGroup production = ProductionGroup.serving(provider, request);
         if (provider.deploySpec(request.location(), production.name()).isEmpty()) {
-            throw ClusterDeployException.invalid("strategy", "account '" + provider.account().name() + "' cannot say "
-                    + "what " + production.name() + " runs, so no baseline can copy it");
+            throw ClusterDeployException.invalid("strategy", "canary deploys are not available on account '"
+                    + provider.account().name() + "' (" + provider.account().provider() + "): it cannot say what "
+                    + production.name() + " runs, so no baseline can copy it");
         }
         if (loadBalancers(request, production).isEmpty()) {
             throw ClusterDeployException.invalid("loadBalancers", "a canary takes a slice of production's traffic, but "
