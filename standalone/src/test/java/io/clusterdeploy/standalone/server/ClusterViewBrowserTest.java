@@ -29,8 +29,8 @@ import org.openqa.selenium.StaleElementReferenceException;
  * red/black deploy, and that the page follows the cluster by itself when it changes.
  */
 class ClusterViewBrowserTest {
-    /** Collects what the page's own scripts and the browser's CSP enforcement report. */
-    private static final String WATCH_PAGE = """
+    /** Collects what the page's own scripts and the browser's CSP enforcement report (CanaryReportBrowserTest too). */
+    static final String WATCH_PAGE = """
             window.__cspViolations = [];
             window.__pageErrors = [];
             document.addEventListener('securitypolicyviolation',
@@ -176,10 +176,11 @@ class ClusterViewBrowserTest {
     }
 
     /** Next to the build's other output (target/ or the -Dcd.buildDir one), for a person to look at. */
-    private static void save(byte[] png, String name) throws Exception {
+    static Path save(byte[] png, String name) throws Exception {
         Path testClasses = Path.of(ClusterViewBrowserTest.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         Path file = testClasses.getParent().resolve("screenshots").resolve(name);
         Files.createDirectories(file.getParent());
         Files.write(file, png);
+        return file;
     }
 }
