@@ -46,7 +46,7 @@ class PlanMatchesRunTest {
     void thePlanListsWhatTheRunDoes(CrashMatrixTest.Scenario scenario) throws Exception {
         CrashMatrixTest.World w = CrashMatrixTest.prepared(scenario);
         Planner planner = new Planner(new Accounts(List.of(w.cloud)), TrafficGuards.none(),
-                new OperationCatalog(w.accounts, TrafficGuards.none(), (field, settings) -> (id, group, pct) -> { }),
+                w.catalog(),
                 Clock.systemUTC());
         int before = w.cloud.mutations().size();
 
@@ -76,7 +76,7 @@ class PlanMatchesRunTest {
     void theSameStateGivesTheSameFingerprint(CrashMatrixTest.Scenario scenario) throws Exception {
         CrashMatrixTest.World w = CrashMatrixTest.prepared(scenario);
         Planner planner = new Planner(new Accounts(List.of(w.cloud)), TrafficGuards.none(),
-                new OperationCatalog(w.accounts, TrafficGuards.none(), (field, settings) -> (id, group, pct) -> { }),
+                w.catalog(),
                 Clock.systemUTC());
         String first = planner.plan(new java.util.HashMap<>(scenario.operation())).fingerprint();
         assertThat(planner.plan(new java.util.HashMap<>(scenario.operation())).fingerprint()).isEqualTo(first);

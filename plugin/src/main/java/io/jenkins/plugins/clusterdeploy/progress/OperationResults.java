@@ -33,6 +33,9 @@ public final class OperationResults {
                     ContextKeys.SCALED_DOWN)) {
                 out.put(key, names(ctx.get(key)));
             }
+            if (ctx.get(ContextKeys.CANARY) instanceof Map<?, ?> canary) {
+                out.put(ContextKeys.CANARY, canarySummary(canary));
+            }
         } else {
             for (String key : GROUP_LISTS) {
                 if (ctx.containsKey(key)) {
@@ -49,6 +52,29 @@ public final class OperationResults {
             out.put("actual", n.longValue());
         }
         return out;
+    }
+
+    /**
+     * A canary deploy's outcome in a Pipeline's terms: {@code decision} (promote, fail, or null when it never got
+     * that far), {@code classification}, {@code score} and {@code reason} of the last judgement, {@code baseline},
+     * {@code canary} and {@code production} (names) and {@code intervals} (how many were judged).
+     */
+    static Map<String, Object> canarySummary(Map<?, ?> canary) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("decision", text(canary.get("decision")));
+        Map<?, ?> last = canary.get("report") instanceof Map<?, ?> r ? r : Map.of();
+        out.put("classification", text(last.get("classification")));
+        out.put("score", last.get("score") instanceof Number n ? n.doubleValue() : null);
+        out.put("reason", text(canary.get("reason") != null ? canary.get("reason") : last.get("reason")));
+        for (String key : List.of("baseline", "canary", "production")) {
+            out.put(key, text(canary.get(key)));
+        }
+        out.put("intervals", canary.get("intervals") instanceof List<?> l ? l.size() : 0);
+        return out;
+    }
+
+    private static String text(Object o) {
+        return o == null ? null : String.valueOf(o);
     }
 
     /** What the step returns: the image for findImageFromCluster, the result map otherwise. */

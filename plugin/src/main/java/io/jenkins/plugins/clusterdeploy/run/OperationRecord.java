@@ -33,6 +33,10 @@ public final class OperationRecord {
     private final String startedAt;
     private final String updatedAt;
     private final List<StepLine> steps;
+    /** A canary deploy's or analysis's verdict (Pass, Marginal, Fail), score and decision; null for other operations. */
+    private final String canaryClassification;
+    private final Double canaryScore;
+    private final String canaryDecision;
 
     private OperationRecord(OperationState s, String step) {
         Map<String, Object> request = s.request();
@@ -57,6 +61,10 @@ public final class OperationRecord {
         this.image = string(ctx.get("image"));
         this.startedAt = s.createdAt() == null ? null : s.createdAt().toString();
         this.updatedAt = s.updatedAt() == null ? null : s.updatedAt().toString();
+        Map<?, ?> verdict = CanaryVerdict.of(ctx);
+        this.canaryClassification = verdict == null ? null : string(verdict.get("classification"));
+        this.canaryScore = verdict != null && verdict.get("score") instanceof Number n ? n.doubleValue() : null;
+        this.canaryDecision = ctx.get(ContextKeys.CANARY) instanceof Map<?, ?> c ? string(c.get("decision")) : null;
         // Plain ArrayLists: the record is written into build.xml.
         this.steps = new ArrayList<>(s.steps().stream().map(StepLine::of).toList());
     }
@@ -64,6 +72,25 @@ public final class OperationRecord {
     /** @param step the Pipeline step or builder that ran it */
     public static OperationRecord of(OperationState s, String step) {
         return new OperationRecord(s, step);
+    }
+
+    public String getCanaryClassification() {
+        return canaryClassification;
+    }
+
+    /** The score as people write it: 87.5, 100. */
+    public String getCanaryScore() {
+        return canaryScore == null ? null
+                : canaryScore == Math.rint(canaryScore) ? String.valueOf(canaryScore.longValue()) : String.valueOf(canaryScore);
+    }
+
+    /** promote or fail, for a canary deploy that got that far. */
+    public String getCanaryDecision() {
+        return canaryDecision;
+    }
+
+    public boolean isCanary() {
+        return canaryClassification != null || canaryDecision != null;
     }
 
     private static String string(Object o) {

@@ -19,7 +19,7 @@ import org.kohsuke.stapler.StaplerRequest2;
 /**
  * {@code deployServerGroup}: Spinnaker's deploy stage. Creates the next server group of the cluster
  * {@code application[-stack[-freeFormDetails]]} and applies the strategy ({@code none}, {@code highlander},
- * {@code redblack}, {@code rollingredblack}). Returns {@code newServerGroup}, {@code previousServerGroups},
+ * {@code redblack}, {@code rollingredblack}, {@code canary} with its {@code canary} settings). Returns {@code newServerGroup}, {@code previousServerGroups},
  * {@code disabledServerGroups}, {@code destroyedServerGroups}, {@code scaledDownServerGroups}, {@code status} and
  * {@code operationId}. A rolling deploy that must run a validation at each step is
  * {@code deployServerGroupWithValidation}, which takes a body.
@@ -47,6 +47,7 @@ public class DeployServerGroupStep extends ClusterDeployStep {
     private Integer deployTimeoutSec;
     private DeployRollback rollback;
     private List<Integer> targetPercentages;
+    private Map<String, Object> canary;
 
     @DataBoundConstructor
     public DeployServerGroupStep(String account, String application) {
@@ -76,7 +77,7 @@ public class DeployServerGroupStep extends ClusterDeployStep {
                 .put("targetHealthyDeployPercentage", targetHealthyDeployPercentage)
                 .put("deployTimeoutSec", deployTimeoutSec)
                 .putObject("rollback", rollback == null ? null : rollback.toRequest())
-                .put("targetPercentages", targetPercentages);
+                .put("targetPercentages", targetPercentages).put("canary", canary);
     }
 
     /** The strategy as sent to the engine (the validation variant defaults to rolling red/black). */
@@ -242,6 +243,21 @@ public class DeployServerGroupStep extends ClusterDeployStep {
         this.targetPercentages = targetPercentages == null ? null : new ArrayList<>(targetPercentages);
     }
 
+    public Map<String, Object> getCanary() {
+        return canary;
+    }
+
+    /**
+     * With {@code strategy: 'canary'}: {@code lifetime}, {@code config} (e.g. {@code readJSON(file: 'canary.json')})
+     * and the optional {@code canaryCapacity}, {@code trafficPercent}, {@code warmup}, {@code interval},
+     * {@code lookback}, {@code step}, {@code scoreThresholds}, {@code onMarginal}, {@code productionStrategy}; the
+     * engine checks each, naming it.
+     */
+    @DataBoundSetter
+    public void setCanary(Map<String, Object> canary) {
+        this.canary = canary == null || canary.isEmpty() ? null : new LinkedHashMap<>(canary);
+    }
+
     /** The form shows lists as one entry per line and {@code spec} as JSON; this reads them back. */
     public abstract static class FormDescriptor extends ClusterDeployStepDescriptor {
         protected FormDescriptor(String functionName, String displayName) {
@@ -264,11 +280,13 @@ public class DeployServerGroupStep extends ClusterDeployStep {
             List<String> securityGroups = text.takeLines("securityGroups");
             List<Integer> targetPercentages = text.takeIntegers("targetPercentages");
             Map<String, Object> spec = text.takeJsonObject("spec");
+            Map<String, Object> canary = text.takeJsonObject("canary");
             DeployServerGroupStep step = (DeployServerGroupStep) super.newInstance(req, formData);
             step.setLoadBalancers(loadBalancers == null || loadBalancers.isEmpty() ? null : loadBalancers);
             step.setSecurityGroups(securityGroups == null || securityGroups.isEmpty() ? null : securityGroups);
             step.setTargetPercentages(targetPercentages);
             step.setSpec(spec);
+            step.setCanary(canary);
             return step;
         }
 

@@ -51,7 +51,9 @@ class DeployEndToEndTest {
         local.setHealthCheckIntervalMillis(100);
         ClusterDeployConfiguration config = new ClusterDeployConfiguration();
         config.setAccounts(List.of(local));
-        runtime = new TestRuntime(home, config);
+        // The metric source types Jenkins finds on its class path, as the real plugin builds them (local is on).
+        runtime = new TestRuntime(home, config,
+                io.clusterdeploy.engine.metricsource.MetricSourceTypes.discover(getClass().getClassLoader()));
         lbPort = SampleApps.freePort();
     }
 
@@ -152,6 +154,41 @@ class DeployEndToEndTest {
         assertThat((String) run(find, new FakeStepContext(build))).contains("--version v1");
         assertThat((Map<String, Object>) run(new CheckClusterSizeStep("local", "hello-prod", 2),
                 new FakeStepContext(build))).containsEntry("actual", 2L);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aCanaryDeployIsJudgedThenPromotedAndTheBuildSummaryShowsItsVerdict() throws Exception {
+        TestRun build = TestRun.of("team", "deploy-hello");
+        UpsertLoadBalancerStep lb = new UpsertLoadBalancerStep("local", "hello-prod");
+        lb.setSpec(Map.of("port", lbPort));
+        run(lb, new FakeStepContext(build));
+        run(deploy("v1", "none"), new FakeStepContext(build));
+
+        DeployServerGroupStep canary = deploy("v2", "canary");
+        // No requests reach the groups here: the judged metric is the load balancer's count of 5xx answers, a
+        // recorded 0 in every second of a quiet, healthy group (docs/canary.md, "Metric sources: local").
+        canary.setCanary(Map.of("lifetime", "PT5S", "step", "PT1S", "trafficPercent", 10,
+                "config", Map.of("source", "local", "metrics", List.of(
+                        Map.of("name", "5xx", "query", "errors_5xx", "direction", "increase")))));
+        FakeStepContext context = new FakeStepContext(build);
+        Map<String, Object> result = (Map<String, Object>) run(canary, context);
+
+        assertThat(result).containsEntry("status", "SUCCEEDED").containsEntry("newServerGroup", "hello-prod-v001");
+        assertThat((Map<String, Object>) result.get("canary")).containsEntry("decision", "promote")
+                .containsEntry("classification", "Pass").containsEntry("score", 100.0)
+                .containsEntry("baseline", "hello-prod-baseline-v000").containsEntry("canary", "hello-prod-canary-v000")
+                .containsEntry("production", "hello-prod-v000").containsEntry("intervals", 1);
+        assertThat(context.log()).contains("analyzeCanary: SUCCEEDED").contains("canary passed");
+        assertThat(group("hello-prod-v001").enabled()).isTrue();
+        assertThat(answer()).contains("v2");
+
+        OperationRecord record = build.getAction(ClusterDeployRunAction.class).getOperations().get(2);
+        assertThat(record.isCanary()).isTrue();
+        assertThat(record.getCanaryClassification()).isEqualTo("Pass");
+        assertThat(record.getCanaryScore()).isEqualTo("100");
+        assertThat(record.getCanaryDecision()).isEqualTo("promote");
+        assertThat(build.getAction(ClusterDeployRunAction.class).getOperations().get(1).isCanary()).isFalse();
     }
 
     @Test

@@ -69,6 +69,19 @@ class StepDataBindingTest {
     }
 
     @Test
+    void canarySettingsTravelAsGivenAndAnEmptyMapIsLeftOut() {
+        DeployServerGroupStep step = new DeployServerGroupStep("local", "hello");
+        step.setStrategy("canary");
+        step.setCanary(map("lifetime", new StringBuilder("PT30M"), "trafficPercent", 10L,
+                "config", map("source", "local", "metrics", List.of(map("name", "errors", "query", "error_rate")))));
+        assertThat(step.toRequest()).containsEntry("strategy", "canary").containsEntry("canary", map(
+                "lifetime", "PT30M", "trafficPercent", 10,
+                "config", map("source", "local", "metrics", List.of(map("name", "errors", "query", "error_rate")))));
+        step.setCanary(Map.of());
+        assertThat(step.toRequest()).doesNotContainKey("canary");
+    }
+
+    @Test
     void groovyStringsAndNumbersBecomePlainValues() {
         DeployServerGroupStep step = new DeployServerGroupStep("local", "hello");
         // A GString is a CharSequence; Groovy literals may be Longs or BigDecimals.

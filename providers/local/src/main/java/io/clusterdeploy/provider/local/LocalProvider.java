@@ -309,6 +309,52 @@ public final class LocalProvider implements CloudProvider {
         });
     }
 
+    /** What the group was deployed with, env values as given: a canary's baseline starts the same command. */
+    @Override
+    public Optional<Map<String, Object>> deploySpec(String location, String name) {
+        LocalServerGroup group = LOCATION.equals(location) && name != null ? groups.get(name) : null;
+        return group == null ? Optional.empty() : Optional.of(group.spec().toMap());
+    }
+
+    @Override
+    public io.clusterdeploy.engine.provider.TrafficSplit trafficSplit() {
+        return io.clusterdeploy.engine.provider.TrafficSplit.WEIGHTS;
+    }
+
+    /**
+     * Sets the named groups' weights on each load balancer, keeping the weights of the groups not named
+     * ({@link #setTrafficWeights} replaces them all). Checked for every load balancer before any changes.
+     */
+    @Override
+    public void weighTraffic(String location, List<String> loadBalancerNames, Map<String, Integer> percentByServerGroup) {
+        Map<String, Map<String, Integer>> merged = new LinkedHashMap<>();
+        for (String lbName : loadBalancerNames) {
+            if (!loadBalancers.containsKey(lbName)) {
+                throw ClusterDeployException.notFound("loadBalancers", "load balancer '" + lbName
+                        + "' not found in account '" + account.name() + "'");
+            }
+            Map<String, Integer> w = new LinkedHashMap<>(weights.getOrDefault(lbName, Map.of()));
+            w.putAll(percentByServerGroup);
+            merged.put(lbName, TrafficWeights.check(w));
+        }
+        merged.forEach(this::setTrafficWeights);
+    }
+
+    /**
+     * Counted by the load balancers for every request; empty for a group this provider does not have. Only the
+     * retained seconds count: a range longer than {@value TrafficRecorder#RETENTION_SECONDS} s gives its last part.
+     */
+    @Override
+    public java.util.OptionalLong requestsServed(String location, String name, Instant from, Instant to) {
+        LocalServerGroup group = name == null ? null : groups.get(name);
+        if (group == null || !to.isAfter(from)) {
+            return java.util.OptionalLong.empty();
+        }
+        Instant retained = to.minusSeconds(TrafficRecorder.RETENTION_SECONDS - 1);
+        Instant start = from.isBefore(retained) ? retained : from;
+        return java.util.OptionalLong.of(group.traffic().read(name, start, to, Instant.now()).requests());
+    }
+
     /**
      * Splits a load balancer's requests between server groups by exact shares, for canary deploys: each named
      * group gets its percentage of the requests, and the groups behind the load balancer that are not named
