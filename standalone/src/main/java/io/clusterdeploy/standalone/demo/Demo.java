@@ -106,7 +106,7 @@ public final class Demo {
                 steps(done), serverGroups(api));
     }
 
-    private Map<String, Object> upsertLoadBalancer(int port) {
+    Map<String, Object> upsertLoadBalancer(int port) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("type", "upsertLoadBalancer");
         m.put("account", ACCOUNT);
@@ -115,7 +115,7 @@ public final class Demo {
         return m;
     }
 
-    private Map<String, Object> deploy(String version, String strategy) {
+    Map<String, Object> deploy(String version, String strategy) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("type", "deploy");
         m.put("account", ACCOUNT);
@@ -134,7 +134,7 @@ public final class Demo {
         return deploy;
     }
 
-    private Map<String, Object> succeed(ApiClient api, Map<String, Object> started, String what)
+    Map<String, Object> succeed(ApiClient api, Map<String, Object> started, String what)
             throws InterruptedException {
         Map<String, Object> done = api.awaitOperation((String) started.get("id"), options.operationTimeout());
         if (!"SUCCEEDED".equals(done.get("status"))) {
@@ -143,7 +143,7 @@ public final class Demo {
         return done;
     }
 
-    private static String loadBalancerAddress(ApiClient api) {
+    static String loadBalancerAddress(ApiClient api) {
         return api.loadBalancers().stream()
                 .filter(lb -> LOAD_BALANCER.equals(lb.get("name")) && lb.get("address") instanceof String)
                 .map(lb -> (String) lb.get("address"))
@@ -152,12 +152,12 @@ public final class Demo {
     }
 
     @SuppressWarnings("unchecked")
-    private static String errorOf(Map<String, Object> op) {
+    static String errorOf(Map<String, Object> op) {
         return op.get("error") instanceof Map<?, ?> e ? String.valueOf(((Map<String, Object>) e).get("message")) : null;
     }
 
     @SuppressWarnings("unchecked")
-    private static List<DemoReport.StepInfo> steps(Map<String, Object> op) {
+    static List<DemoReport.StepInfo> steps(Map<String, Object> op) {
         List<DemoReport.StepInfo> out = new ArrayList<>();
         if (op.get("steps") instanceof List<?> steps) {
             for (Object o : steps) {
@@ -170,7 +170,7 @@ public final class Demo {
     }
 
     @SuppressWarnings("unchecked")
-    private static List<DemoReport.ServerGroupInfo> serverGroups(ApiClient api) {
+    static List<DemoReport.ServerGroupInfo> serverGroups(ApiClient api) {
         List<DemoReport.ServerGroupInfo> out = new ArrayList<>();
         for (Map<String, Object> cluster : api.clusters(APPLICATION)) {
             if (!CLUSTER.equals(cluster.get("name"))) {
@@ -190,19 +190,19 @@ public final class Demo {
         return o == null ? null : String.valueOf(o);
     }
 
-    private static boolean elapsed(long since, Duration d) {
+    static boolean elapsed(long since, Duration d) {
         return System.nanoTime() - since >= d.toNanos();
     }
 
     /** Polls a condition; gives up after a cap so a broken load balancer cannot hang the demo. */
-    private static void waitFor(BooleanSupplier condition) throws InterruptedException {
+    static void waitFor(BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + WINDOW_CAP.toNanos();
         while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
             Thread.sleep(100);
         }
     }
 
-    private void say(String message) {
+    void say(String message) {
         progress.println("[demo] " + message);
         progress.flush();
     }

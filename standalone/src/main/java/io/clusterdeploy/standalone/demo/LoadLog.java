@@ -40,6 +40,16 @@ public final class LoadLog {
         return samples.stream().filter(s -> !s.failed() && s.startNanos() > nanos).count();
     }
 
+    /** Requests sent from {@code from} to {@code to} (nanoTime). */
+    public long requestsStartedBetween(long from, long to) {
+        return samples.stream().filter(s -> s.startNanos() >= from && s.startNanos() < to).count();
+    }
+
+    /** Failed requests sent from {@code from} to {@code to} (nanoTime). */
+    public long failuresStartedBetween(long from, long to) {
+        return samples.stream().filter(s -> s.failed() && s.startNanos() >= from && s.startNanos() < to).count();
+    }
+
     /** Versions that answered requests completed before {@code nanos}, sorted. */
     public List<String> versionsEndedBefore(long nanos) {
         return versions(s -> s.endNanos() < nanos);

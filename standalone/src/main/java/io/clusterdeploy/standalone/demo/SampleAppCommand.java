@@ -20,10 +20,21 @@ public final class SampleAppCommand {
         return Map.of("command", command(version), "healthCheckPath", HEALTH_PATH);
     }
 
+    /** With the sample app's own flags, e.g. {@code --error-rate 0.3 --latency-ms 40} for a bad version. */
+    public static Map<String, Object> spec(String version, List<String> flags) {
+        return Map.of("command", command(version, flags), "healthCheckPath", HEALTH_PATH);
+    }
+
     static List<String> command(String version) {
-        return List.of(javaBinary(), "-Xmx64m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto",
-                "-cp", classPath(), HelloApp.class.getName(),
-                "--port", "$PORT", "--version", version, "--instance-id", "$INSTANCE_ID");
+        return command(version, List.of());
+    }
+
+    static List<String> command(String version, List<String> flags) {
+        List<String> command = new java.util.ArrayList<>(List.of(javaBinary(), "-Xmx64m", "-XX:TieredStopAtLevel=1",
+                "-XX:+UseSerialGC", "-Xshare:auto", "-cp", classPath(), HelloApp.class.getName(),
+                "--port", "$PORT", "--version", version, "--instance-id", "$INSTANCE_ID"));
+        command.addAll(flags);
+        return List.copyOf(command);
     }
 
     /** The java running us, so that the instances run on the same JDK. */
