@@ -93,6 +93,12 @@ final class CanaryReportPage {
         return driver.findElement(By.cssSelector("[data-group-role='" + role + "']")).getText();
     }
 
+    /** The groups a deploy destroyed, as the page lists them, or null. */
+    String destroyed() {
+        List<WebElement> d = driver.findElements(By.cssSelector(".cr-destroyed"));
+        return d.isEmpty() ? null : d.get(0).getText();
+    }
+
     String traffic(String which) {
         return driver.findElement(By.cssSelector("[data-traffic='" + which + "']")).getText();
     }
@@ -132,11 +138,6 @@ final class CanaryReportPage {
         new Actions(driver).moveToElement(chart).perform();
         List<WebElement> tips = chart.findElements(By.cssSelector(".cr-tip"));
         return tips.isEmpty() || !tips.get(0).isDisplayed() ? null : tips.get(0).getText();
-    }
-
-    /** The links the cluster view shows to canary reports. */
-    List<WebElement> reportLinks() {
-        return driver.findElements(By.cssSelector("[data-canary-report-link]"));
     }
 
     String banner() {
