@@ -10,7 +10,9 @@
 // (the default ones are HTML with style attributes, which the CSP forbids as well).
 // Every piece of data goes into the page through textContent or attribute values, never as HTML.
 
-import { apiBase, apiClient, duration, el, Poller, statusBadge, timeNode } from './cluster-view.js';
+import {
+  apiBase, apiClient, duration, el, hasCanaryReport, Poller, statusBadge, timeNode,
+} from './cluster-view.js';
 
 const REFRESH_MS = 2000;
 const CHART_COLORS = { baseline: '#4a7fd4', canary: '#e8710a', score: '#202124', pass: '#2e8540', marginal: '#b06000', fail: '#d93025' };
@@ -32,13 +34,12 @@ function list(v) {
   return Array.isArray(v) ? v : [];
 }
 
-/** Whether the report has anything to show for `op`: a canary deploy or a canaryAnalysis. */
+/** Which report `op` has: 'deploy' (strategy canary), 'analysis' (a canaryAnalysis), or null for none. */
 export function reportKind(op) {
-  if (op.type === 'canaryAnalysis') {
-    return 'analysis';
+  if (!hasCanaryReport(op)) {
+    return null;
   }
-  const strategy = String(op.request?.strategy || '').toLowerCase();
-  return op.type === 'deploy' && (strategy === 'canary' || op.context?.canary) ? 'deploy' : null;
+  return op.type === 'canaryAnalysis' ? 'analysis' : 'deploy';
 }
 
 /**
