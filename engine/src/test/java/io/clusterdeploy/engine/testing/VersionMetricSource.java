@@ -12,9 +12,9 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * A metric source of type {@code fake} whose series depend on what a group runs in a {@link FakeCloudProvider}: query
- * {@code errors} gives every group the same values (in an order of its own), twice as high for a group running one
- * of the {@code bad} versions; query {@code steady} the same values for every group, whatever it runs. Records every
+ * A metric source of type {@code fake} whose series depend on what a group runs (its artifact, as its provider reports
+ * it: the fake's version, Kubernetes' image list): query {@code errors} gives every group the same values (in an
+ * order of its own), twice as high for a group running one of the {@code bad} artifacts; query {@code steady} the same values for every group, whatever it runs. Records every
  * fetch. A group that is gone reads as the version it last ran, as a real source keeps history.
  */
 public final class VersionMetricSource implements MetricSource {
@@ -22,12 +22,12 @@ public final class VersionMetricSource implements MetricSource {
     public record Fetch(String query, String serverGroup, Instant start, Instant end) {
     }
 
-    private final FakeCloudProvider cloud;
+    private final io.clusterdeploy.engine.provider.CloudProvider cloud;
     private final Set<String> bad;
     private final java.util.Map<String, String> versions = new java.util.concurrent.ConcurrentHashMap<>();
     public final List<Fetch> fetches = new CopyOnWriteArrayList<>();
 
-    public VersionMetricSource(FakeCloudProvider cloud, Set<String> badVersions) {
+    public VersionMetricSource(io.clusterdeploy.engine.provider.CloudProvider cloud, Set<String> badVersions) {
         this.cloud = cloud;
         this.bad = Set.copyOf(badVersions);
     }

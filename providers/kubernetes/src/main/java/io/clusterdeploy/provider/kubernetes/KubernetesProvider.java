@@ -194,6 +194,41 @@ public final class KubernetesProvider implements CloudProvider {
         return same ? Optional.of(newest.name()) : Optional.empty();
     }
 
+    /**
+     * The group's pod template as a {@code podTemplate} spec, without the labels and annotations under
+     * {@code clusterdeploy.io/} (a copy gets its own identity and its Services' selectors): a canary's baseline runs the same pods. Services and network policies are the cluster's and stay as they
+     * are. Traffic is split by pod count ({@link io.clusterdeploy.engine.provider.TrafficSplit#BY_INSTANCE_COUNT}):
+     * a Service spreads its connections over its ready endpoints.
+     */
+    @Override
+    public Optional<Map<String, Object>> deploySpec(String location, String name) {
+        if (!caches.containsKey(location)) {
+            return Optional.empty();
+        }
+        return cache(location).replicaSet(name).map(rs -> {
+            io.fabric8.kubernetes.api.model.PodTemplateSpec template =
+                    connection.client().getKubernetesSerialization().clone(rs.getSpec().getTemplate());
+            // Our own keys (the group's identity, its Services' selectors) are set anew on every group we create.
+            if (template.getMetadata() != null) {
+                var meta = template.getMetadata();
+                if (meta.getLabels() != null) {
+                    Map<String, String> labels = new java.util.TreeMap<>(meta.getLabels());
+                    labels.keySet().removeIf(Keys::reserved);
+                    meta.setLabels(labels);
+                }
+                if (meta.getAnnotations() != null) {
+                    Map<String, String> annotations = new java.util.TreeMap<>(meta.getAnnotations());
+                    annotations.keySet().removeIf(Keys::reserved);
+                    meta.setAnnotations(annotations);
+                }
+            }
+            @SuppressWarnings("unchecked")
+            Map<String, Object> podTemplate = connection.client().getKubernetesSerialization()
+                    .convertValue(template, Map.class);
+            return Map.of("podTemplate", podTemplate);
+        });
+    }
+
     /** Every informer event of this account: waits in the engine wake on them instead of polling. */
     @Override
     public AutoCloseable subscribe(Runnable onChange) {

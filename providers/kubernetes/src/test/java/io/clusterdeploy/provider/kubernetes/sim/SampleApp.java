@@ -15,12 +15,18 @@ public final class SampleApp {
 
     /** A pod template of version {@code version}; {@code healthy=false} never passes its readiness probe. */
     public static Map<String, Object> podTemplate(String version, boolean healthy) {
+        return podTemplate(version, healthy, List.of());
+    }
+
+    /** With the sample app's own flags, e.g. {@code --error-rate 0.5}. */
+    public static Map<String, Object> podTemplate(String version, boolean healthy, List<String> flags) {
         List<String> args = new ArrayList<>(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx64m",
                 "-cp", codeSource(), HelloApp.class.getName(),
                 "--port", "$(PORT)", "--version", version, "--instance-id", "$(POD_NAME)"));
         if (!healthy) {
             args.add("--never-healthy");
         }
+        args.addAll(flags);
         Map<String, Object> container = new LinkedHashMap<>();
         container.put("name", "hello");
         container.put("image", "registry.example/hello:" + version);
