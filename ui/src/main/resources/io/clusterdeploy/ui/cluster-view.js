@@ -60,7 +60,7 @@ export function apiBase(root) {
 /**
  * Runs `task`, then waits `intervalMs` after it has ended before running it again, so requests
  * never overlap however slow the server is. `now()` asks for a run as soon as the current one
- * (if any) is done.
+ * (if any) is done; `stop()` ends the loop (a run under way finishes, none follows).
  */
 export class Poller {
   constructor(task, intervalMs) {
@@ -69,13 +69,22 @@ export class Poller {
     this.timer = null;
     this.running = false;
     this.again = false;
+    this.stopped = false;
   }
 
   start() {
     this.now();
   }
 
+  stop() {
+    this.stopped = true;
+    clearTimeout(this.timer);
+  }
+
   now() {
+    if (this.stopped) {
+      return;
+    }
     if (this.running) {
       this.again = true;
       return;
@@ -92,7 +101,9 @@ export class Poller {
       this.running = false;
       const delay = this.again ? 0 : this.intervalMs;
       this.again = false;
-      this.timer = setTimeout(() => this.run(), delay);
+      if (!this.stopped) {
+        this.timer = setTimeout(() => this.run(), delay);
+      }
     }
   }
 }
@@ -187,7 +198,7 @@ function dateOf(iso) {
 }
 
 /** A <time> showing the local date and time, with the exact instant as its tooltip. */
-function timeNode(iso, timeOnly = false) {
+export function timeNode(iso, timeOnly = false) {
   const d = dateOf(iso);
   if (!d) {
     return el('span', { text: '—' });
@@ -238,7 +249,11 @@ export function groupByPlace(clusters) {
     .sort((a, b) => a.account.localeCompare(b.account) || a.location.localeCompare(b.location));
 }
 
-/** The cluster an operation request names: `cluster`, the deploy's moniker, or a group's name. */
+/**
+ * The cluster an operation request names: `cluster`, the deploy's moniker, or a group's name; else
+ * the cluster the server says it acts on (a canaryAnalysis names its groups in `control` and
+ * `experiment`, which only the server resolves).
+ */
 export function operationTarget(op) {
   const r = op.request || {};
   if (r.cluster) {
@@ -249,13 +264,29 @@ export function operationTarget(op) {
     const stack = r.stack || '';
     return [r.application, stack || detail ? stack : null, detail || null].filter((p) => p !== null).join('-');
   }
-  return r.serverGroupName || r.name || '';
+  return r.serverGroupName || r.name || op.target?.cluster || '';
 }
 
 /** The application an operation belongs to: the first part of its names (Spinnaker's rule). */
 export function operationApplication(op) {
   const r = op.request || {};
-  return r.application || operationTarget(op).split('-')[0];
+  return r.application || op.target?.application || operationTarget(op).split('-')[0];
+}
+
+/** Whether the canary report shows this operation: a deploy with strategy canary, or a canaryAnalysis. */
+export function hasCanaryReport(op) {
+  if (op.type === 'canaryAnalysis') {
+    return true;
+  }
+  const strategy = String(op.request?.strategy || '').toLowerCase();
+  return op.type === 'deploy' && (strategy === 'canary' || Boolean(op.context?.canary));
+}
+
+/** The canary report's address for an operation, under `reportUrl` (relative to the page). */
+export function canaryReportHref(reportUrl, op) {
+  const url = new URL(reportUrl, document.baseURI);
+  url.searchParams.set('operation', op.id);
+  return url.href;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -265,7 +296,7 @@ function badge(kind, text, extraClass = '') {
   return el('span', { class: `badge badge--${kind} ${extraClass}`.trim(), text });
 }
 
-function statusBadge(status, extraClass) {
+export function statusBadge(status, extraClass) {
   return badge(String(status || 'unknown').toLowerCase(), status || 'UNKNOWN', extraClass);
 }
 
@@ -351,9 +382,17 @@ function renderLoadBalancers(loadBalancers) {
       el('td', { text: (lb.serverGroups || []).join(', ') || '—' })))))];
 }
 
-function operationRow(op, selectedId) {
+function reportLink(reportUrl, op, extraClass) {
+  return el('a', {
+    class: `report-link ${extraClass}`, href: canaryReportHref(reportUrl, op), 'data-canary-report-link': op.id,
+    'data-focus-key': `report:${extraClass}:${op.id}`, text: 'Canary report',
+  });
+}
+
+function operationRow(op, selectedId, reportUrl) {
   const selected = op.id === selectedId;
   const made = op.context && op.context.newServerGroup ? ` → ${op.context.newServerGroup}` : '';
+  // The link sits beside the button, not in it: a link inside a button is neither valid nor reachable by keyboard.
   return el('li', { class: selected ? 'op op--selected' : 'op', 'data-operation': op.id },
     el('button', {
       type: 'button', class: 'op-button', 'data-operation-id': op.id, 'data-focus-key': `op:${op.id}`,
@@ -362,7 +401,8 @@ function operationRow(op, selectedId) {
     el('span', { class: 'op-type', text: op.type }),
     statusBadge(op.status, 'op-status'),
     el('span', { class: 'op-target', text: `${operationTarget(op)}${made}` }),
-    el('span', { class: 'op-started' }, timeNode(op.createdAt))));
+    el('span', { class: 'op-started' }, timeNode(op.createdAt))),
+  hasCanaryReport(op) ? reportLink(reportUrl, op, 'op-report') : null);
 }
 
 function stepItem(step) {
@@ -375,7 +415,7 @@ function stepItem(step) {
     step.message ? el('p', { class: 'step-message', text: step.message }) : null);
 }
 
-function timeline(op) {
+function timeline(op, reportUrl) {
   if (!op) {
     return [el('p', { class: 'empty', text: 'Select an operation to see its steps.' })];
   }
@@ -384,6 +424,7 @@ function timeline(op) {
     el('h3', { class: 'timeline-title' }, `${op.type} ${operationTarget(op)} `, statusBadge(op.status)),
     el('p', { class: 'muted' }, 'started ', timeNode(op.createdAt),
       ended ? ` · took ${duration(op.createdAt, op.updatedAt)}` : ' · running'),
+    hasCanaryReport(op) ? el('p', {}, reportLink(reportUrl, op, 'timeline-report')) : null,
     op.error ? el('p', { class: 'op-error', role: 'note', text: op.error.message }) : null,
     el('ol', { class: 'steps', 'aria-label': `Steps of ${op.type} ${operationTarget(op)}` }, (op.steps || []).map(stepItem)),
   ].filter(Boolean);
@@ -425,9 +466,13 @@ function appFromUrl() {
   return new URL(window.location.href).searchParams.get('app') || '';
 }
 
-/** Shows the cluster view in `root`, reading the API named by its data-api attribute. */
+/**
+ * Shows the cluster view in `root`, reading the API named by its data-api attribute; canary
+ * operations link to the report named by data-canary-report-url (default canary.html).
+ */
 export function mount(root) {
   const api = apiClient(apiBase(root));
+  const reportUrl = root.dataset.canaryReportUrl || 'canary.html';
   const parts = skeleton(root);
   const state = { app: appFromUrl(), chosenOperation: null, operations: [], lastGood: null };
   // Each section is redrawn only when its data changed: no flicker, focus kept.
@@ -453,10 +498,10 @@ export function mount(root) {
     // Until one is chosen, follow the newest, so a running deploy shows its steps as they come.
     const shown = mine.find((op) => op.id === state.chosenOperation) || mine[0] || null;
     const shownId = shown ? shown.id : null;
-    draw('operations', [mine.map((o) => [o.id, o.type, o.status, o.context?.newServerGroup]), shownId], () => (mine.length
-      ? mine.map((op) => operationRow(op, shownId))
+    draw('operations', [mine.map((o) => [o.id, o.type, o.status, o.context?.newServerGroup, hasCanaryReport(o)]), shownId], () => (mine.length
+      ? mine.map((op) => operationRow(op, shownId, reportUrl))
       : [el('li', { class: 'empty', text: 'No operations for this application yet.' })]));
-    draw('timeline', shown, () => timeline(shown));
+    draw('timeline', shown, () => timeline(shown, reportUrl));
   }
 
   function showSuccess() {

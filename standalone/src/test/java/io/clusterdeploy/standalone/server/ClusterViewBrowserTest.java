@@ -1,54 +1,35 @@
 package io.clusterdeploy.standalone.server;
 
+import static io.clusterdeploy.standalone.server.BrowserTests.eventually;
+import static io.clusterdeploy.standalone.server.BrowserTests.freePort;
+import static io.clusterdeploy.standalone.server.BrowserTests.run;
+import static io.clusterdeploy.standalone.server.BrowserTests.save;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.InstanceOfAssertFactories.LIST;
-import static org.awaitility.Awaitility.await;
 
 import io.clusterdeploy.engine.operation.OperationRunner;
 import io.clusterdeploy.engine.operation.OperationState;
-import io.clusterdeploy.engine.operation.OperationStatus;
 import io.clusterdeploy.engine.operation.StepRecord;
-import io.clusterdeploy.standalone.config.AccountConfig;
-import io.clusterdeploy.standalone.config.StandaloneConfig;
 import io.clusterdeploy.standalone.demo.SampleAppCommand;
-import io.clusterdeploy.standalone.hooks.HookHosts;
-import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.awaitility.core.ConditionFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.openqa.selenium.StaleElementReferenceException;
 
 /**
  * The cluster view in a real Chromium against the real server: what a person sees after a
  * red/black deploy, and that the page follows the cluster by itself when it changes.
  */
 class ClusterViewBrowserTest {
-    /** Collects what the page's own scripts and the browser's CSP enforcement report. */
-    private static final String WATCH_PAGE = """
-            window.__cspViolations = [];
-            window.__pageErrors = [];
-            document.addEventListener('securitypolicyviolation',
-                e => window.__cspViolations.push(e.violatedDirective + ' ' + e.blockedURI));
-            window.addEventListener('error', e => window.__pageErrors.push(String(e.message)));
-            window.addEventListener('unhandledrejection', e => window.__pageErrors.push(String(e.reason)));
-            """;
-
     @TempDir
     Path tmp;
 
     @Test
     void showsTheClusterAfterARedBlackDeployAndFollowsChangesWithoutReload() throws Exception {
         long began = System.nanoTime();
-        StandaloneConfig config = new StandaloneConfig(tmp, List.of(new AccountConfig("local", "local",
-                Map.of("stateDir", tmp.resolve("local").toString(), "healthCheckIntervalMillis", 100))),
-                List.of(), List.of(), HookHosts.loopbackOnly());
-        try (StandaloneServer server = StandaloneServer.start(config, "test", 0);
+        try (StandaloneServer server = StandaloneServer.start(BrowserTests.localAccount(tmp), "test", 0);
              HeadlessChromium chromium = HeadlessChromium.start()) {
             OperationRunner ops = server.engine().operations();
             int lbPort = freePort();
@@ -58,7 +39,7 @@ class ClusterViewBrowserTest {
             OperationState redBlack = run(ops, deploy("redblack", "v2"));
             assertThat(redBlack.context()).containsEntry("newServerGroup", "hello-prod-v001");
 
-            chromium.beforeEveryPage(WATCH_PAGE);
+            chromium.beforeEveryPage(BrowserTests.WATCH_PAGE);
             ClusterViewPage page = new ClusterViewPage(chromium.driver());
             page.open(server.uiUrl() + "?app=hello");
 
@@ -144,18 +125,6 @@ class ClusterViewBrowserTest {
         System.out.printf("ClusterViewBrowserTest took %.1f s%n", (System.nanoTime() - began) / 1e9);
     }
 
-    /** Explicit waits only: long enough for a slow CI machine, polling, never a fixed sleep. */
-    private static ConditionFactory eventually() {
-        return await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
-                .ignoreException(StaleElementReferenceException.class);
-    }
-
-    private static OperationState run(OperationRunner ops, Map<String, Object> request) throws InterruptedException {
-        OperationState done = ops.awaitFinished(ops.start(request).id(), Duration.ofSeconds(180));
-        assertThat(done.status()).as("%s: %s", request.get("type"), done.error()).isEqualTo(OperationStatus.SUCCEEDED);
-        return done;
-    }
-
     private static Map<String, Object> deploy(String strategy, String version) {
         Map<String, Object> r = new HashMap<>();
         r.put("type", "deploy");
@@ -167,19 +136,5 @@ class ClusterViewBrowserTest {
         r.put("loadBalancers", List.of("hello-prod"));
         r.put("spec", SampleAppCommand.spec(version));
         return r;
-    }
-
-    private static int freePort() throws Exception {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
-    }
-
-    /** Next to the build's other output (target/ or the -Dcd.buildDir one), for a person to look at. */
-    private static void save(byte[] png, String name) throws Exception {
-        Path testClasses = Path.of(ClusterViewBrowserTest.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        Path file = testClasses.getParent().resolve("screenshots").resolve(name);
-        Files.createDirectories(file.getParent());
-        Files.write(file, png);
     }
 }

@@ -117,6 +117,38 @@ class ClusterViewHttpTest {
     }
 
     @Test
+    void servesTheCanaryReportWithItsOwnEChartsUnderTheSamePolicy() throws Exception {
+        HttpResponse<String> page = get("/ui/canary.html");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().firstValue("Content-Type")).hasValue("text/html; charset=utf-8");
+        assertThat(page.headers().firstValue("Content-Security-Policy")).hasValue(CSP);
+        String html = page.body();
+        assertThat(html).contains("data-canary-report").contains("data-api=\"../api\"");
+        Matcher scripts = Pattern.compile("<script\\b([^>]*)>(.*?)</script>", Pattern.DOTALL).matcher(html);
+        List<String> sources = new ArrayList<>();
+        while (scripts.find()) {
+            sources.add(scripts.group(1).trim());
+            assertThat(scripts.group(2)).isBlank();
+        }
+        // ECharts first, as a classic script, so the module finds the global it defines.
+        assertThat(sources).containsExactly("src=\"vendor/echarts.min.js\"", "type=\"module\" src=\"canary-report.js\"");
+        assertThat(html).doesNotContainPattern("(?i)\\son[a-z]+\\s*=").doesNotContain("style=");
+
+        HttpResponse<String> echarts = get("/ui/vendor/echarts.min.js");
+        assertThat(echarts.statusCode()).isEqualTo(200);
+        assertThat(echarts.headers().firstValue("Content-Type")).hasValue("text/javascript; charset=utf-8");
+        assertThat(echarts.headers().firstValue("Content-Security-Policy")).hasValue(CSP);
+        assertThat(echarts.body()).contains("echarts").hasSizeGreaterThan(500_000);
+        assertThat(get("/ui/canary-report.js").body()).contains("export function mount(");
+        assertThat(get("/ui/canary-report.css").headers().firstValue("Content-Type")).hasValue("text/css; charset=utf-8");
+        // Only that one file of the WebJar: nothing else under vendor/, nor the WebJar's own paths.
+        for (String target : List.of("/ui/vendor/echarts.js", "/ui/vendor/", "/ui/vendor/echarts.min.js.map",
+                "/ui/META-INF/resources/webjars/echarts/5.3.1/dist/echarts.min.js", "/ui/webjars/echarts/5.3.1/dist/echarts.min.js")) {
+            assertThat(raw("GET", target, self(), "").status()).as(target).isEqualTo(404);
+        }
+    }
+
+    @Test
     void rootAndBareUiRedirectToTheView() throws Exception {
         HttpResponse<String> root = get("/");
         assertThat(root.statusCode()).isEqualTo(302);

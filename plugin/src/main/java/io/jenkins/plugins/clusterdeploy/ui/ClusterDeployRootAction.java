@@ -89,7 +89,10 @@ public final class ClusterDeployRootAction implements RootAction, StaplerProxy {
         }
     }
 
-    /** The cluster view's script and style sheet ({@code /cluster-deploy/assets/cluster-view.js}). */
+    /**
+     * The cluster view's and the canary report's scripts and style sheets ({@code /cluster-deploy/assets/cluster-view.js});
+     * the canary report itself is the view {@code canary.jelly}, at {@code /cluster-deploy/canary?operation=<id>}.
+     */
     @GET
     @WebMethod(name = "assets")
     public HttpResponse doAssets(StaplerRequest2 req) {

@@ -5,11 +5,13 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The cluster view's script and style sheet, the very files the standalone server serves, for
- * the plugin's own page. Jenkins draws the page itself, so the view's index.html is not offered.
+ * The cluster view's and the canary report's scripts and style sheets, the very files the standalone server serves,
+ * for the plugin's own pages. Jenkins draws the pages itself, so index.html and canary.html are not offered, nor
+ * ECharts: the canary page takes the echarts-api plugin's.
  */
 final class ViewAssets {
-    private static final Set<String> SERVED = Set.of("cluster-view.js", "cluster-view.css");
+    private static final Set<String> SERVED = Set.of("cluster-view.js", "cluster-view.css", "canary-report.js",
+            "canary-report.css");
 
     private final UiAssets assets;
 

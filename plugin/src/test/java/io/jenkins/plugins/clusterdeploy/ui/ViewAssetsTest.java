@@ -21,8 +21,21 @@ class ViewAssetsTest {
     }
 
     @Test
+    void servesTheCanaryReportScriptAndStyleSheet() {
+        assertThat(assets.find("/canary-report.js")).get().satisfies(a -> {
+            assertThat(a.contentType()).startsWith("text/javascript");
+            assertThat(new String(a.bytes(), StandardCharsets.UTF_8)).contains("data-canary-report")
+                    .contains("from './cluster-view.js'");
+        });
+        assertThat(assets.find("/canary-report.css")).get()
+                .satisfies(a -> assertThat(a.contentType()).startsWith("text/css"));
+    }
+
+    @Test
     void nothingElse() {
         assertThat(assets.find("/index.html")).as("Jenkins draws the page itself").isEmpty();
+        assertThat(assets.find("/canary.html")).as("Jenkins draws the page itself").isEmpty();
+        assertThat(assets.find("/vendor/echarts.min.js")).as("ECharts comes from the echarts-api plugin").isEmpty();
         assertThat(assets.find("/../../META-INF/MANIFEST.MF")).isEmpty();
         assertThat(assets.find("/cluster-view.js/")).isEmpty();
         assertThat(assets.find("")).isEmpty();
