@@ -49,6 +49,8 @@ public final class AwsProvider implements CloudProvider {
     private final ServerGroupCreator creator;
     private final ServerGroupChanges changes;
     private final LoadBalancerWriter loadBalancerWriter;
+    private final CanaryTraffic canaryTraffic;
+    private final CanarySpecs canarySpecs;
     private final ScheduledExecutorService refresher;
     private final AutoCloseable credentialsOwner;
     private final CloudWatchMetricSource metricSource;
@@ -65,6 +67,8 @@ public final class AwsProvider implements CloudProvider {
         this.creator = new ServerGroupCreator(account.name(), errors, sgw, tgw);
         this.changes = new ServerGroupChanges(account.name(), errors);
         this.loadBalancerWriter = new LoadBalancerWriter(errors, tgw, sgw);
+        this.canaryTraffic = new CanaryTraffic(errors, tgw);
+        this.canarySpecs = new CanarySpecs(errors);
         this.refresher = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread t = new Thread(task, "aws-cache-" + account.name());
             t.setDaemon(true);
@@ -301,6 +305,10 @@ public final class AwsProvider implements CloudProvider {
             throw ClusterDeployException.invalid("percentage", "percentage must be between 1 and 100, was " + percentage);
         }
         AwsRegion r = region(location);
+        if (percentage == 100) {
+            // A weighted target group without healthy targets would still get its share: its weight goes first.
+            canaryTraffic.unweigh(r, name);
+        }
         changes.disable(r, name, percentage);
         return after(r, name);
     }
@@ -311,8 +319,31 @@ public final class AwsProvider implements CloudProvider {
         if (name == null) {
             return;
         }
+        canaryTraffic.unweigh(r, name);
         changes.destroy(r, name);
+        canaryTraffic.deleteOwnTargetGroup(r, name);
         LOG.info("destroyed server group {} in account {} region {}", name, account.name(), r.name());
+    }
+
+    /** What the group's launch template and Auto Scaling group say it runs, in the deploy spec's terms. */
+    @Override
+    public Optional<Map<String, Object>> deploySpec(String location, String name) {
+        AwsRegion r = regions.get(location);
+        return r == null || name == null ? Optional.empty() : canarySpecs.of(r, name);
+    }
+
+    /**
+     * Exact weights: a weighted group gets a target group of its own that the listeners forward to with its share
+     * ({@link CanaryTraffic}).
+     */
+    @Override
+    public io.clusterdeploy.engine.provider.TrafficSplit trafficSplit() {
+        return io.clusterdeploy.engine.provider.TrafficSplit.WEIGHTS;
+    }
+
+    @Override
+    public void weighTraffic(String location, List<String> loadBalancers, Map<String, Integer> percentByServerGroup) {
+        canaryTraffic.weigh(region(location), loadBalancers, percentByServerGroup);
     }
 
     @Override

@@ -1,54 +1,193 @@
 package io.clusterdeploy.provider.aws;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.clusterdeploy.engine.canary.source.MetricQuery;
+import io.clusterdeploy.engine.canary.source.MetricScope;
+import io.clusterdeploy.engine.canary.source.MetricSource;
 import io.clusterdeploy.engine.canary.source.MetricSources;
-import io.clusterdeploy.engine.error.ClusterDeployException;
-import io.clusterdeploy.engine.error.ErrorKind;
+import io.clusterdeploy.engine.canary.source.TimeSeries;
+import io.clusterdeploy.engine.canary.source.TimeWindow;
+import io.clusterdeploy.engine.conformance.TrafficProbe;
 import io.clusterdeploy.engine.guard.TrafficGuards;
+import io.clusterdeploy.engine.model.LoadBalancer;
+import io.clusterdeploy.engine.model.ServerGroup;
 import io.clusterdeploy.engine.operation.OperationState;
 import io.clusterdeploy.engine.operation.OperationStatus;
 import io.clusterdeploy.engine.testing.EngineHarness;
-import io.clusterdeploy.engine.testing.VersionMetricSource;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Canary deploys are not available on AWS yet (its provider cannot copy a group's launch template for a baseline
- * nor weight target groups): a canary request is refused before anything runs, saying so, and AWS is unchanged.
+ * Canary deploys on moto and the test data plane, under continuous load through the listener: baseline and canary
+ * get target groups of their own, weighted in the listener's forward action, and leave production's; the baseline
+ * is built from production's launch template. The judge reads a test source (moto has no metrics) that makes the
+ * canary's errors twice the baseline's when the scenario says the canary is bad.
  */
 class AwsCanaryTest {
     @RegisterExtension
     static final MotoExtension MOTO = new MotoExtension();
+    private static final int CLIENTS = 3;
+    private static final int PERCENT = 20;
+
+    private AwsFixture fx;
+    private EngineHarness engine;
+    private LoadBalancer lb;
+    private final AtomicBoolean canaryIsWorse = new AtomicBoolean();
+    private final ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
+    private final AtomicBoolean running = new AtomicBoolean(true);
+    private final Queue<Answer> answers = new ConcurrentLinkedQueue<>();
+
+    record Answer(Instant at, boolean ok, String version, String detail) {
+    }
+
+    /** {@code errors}: the same values for every group, doubled for the canary when {@link #canaryIsWorse}. */
+    private final class ScenarioSource implements MetricSource {
+        @Override
+        public String type() {
+            return "fake";
+        }
+
+        @Override
+        public void validate(MetricQuery query) {
+        }
+
+        @Override
+        public TimeSeries fetch(MetricQuery query, MetricScope scope, TimeWindow window) {
+            boolean worse = canaryIsWorse.get() && scope.serverGroup().contains("-canary-");
+            int n = (int) window.points();
+            int shift = Math.abs(scope.serverGroup().hashCode()) % 7;
+            double[] v = new double[n];
+            for (int i = 0; i < n; i++) {
+                v[i] = (100 + ((i + shift) % 13)) * (worse ? 2 : 1);
+            }
+            return TimeSeries.regular(window.start(), window.step(), v);
+        }
+    }
+
+    @BeforeEach
+    void productionUnderLoad() throws Exception {
+        fx = new AwsFixture(MOTO.server());
+        engine = new EngineHarness(fx.provider, TrafficGuards.none(), MetricSources.of(List.of(new ScenarioSource())));
+        ProviderCalls.loadBalancer(fx, 2);
+        lb = fx.provider.loadBalancers("hello").stream().filter(l -> l.name().equals(ProviderCalls.LB)).findFirst()
+                .orElseThrow();
+        OperationState v1 = engine.run(ProviderCalls.deploy(fx, "redblack", "v1", true, Map.of()));
+        assertThat(v1.status()).as(String.valueOf(v1.error())).isEqualTo(OperationStatus.SUCCEEDED);
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> fx.probe(lb).ok());
+        for (int c = 0; c < CLIENTS; c++) {
+            clients.submit(() -> {
+                while (running.get()) {
+                    TrafficProbe.Answer a = fx.probe(lb);
+                    answers.add(new Answer(Instant.now(), a.ok(), a.version(), a.detail()));
+                    try {
+                        Thread.sleep(10);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            });
+        }
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> answers.size() >= 50);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        running.set(false);
+        clients.shutdownNow();
+        clients.awaitTermination(30, TimeUnit.SECONDS);
+        engine.close();
+        fx.close();
+        assertThat(fx.proxy.unimplemented()).isEmpty();
+    }
+
+    private Map<String, Object> canary(String version, String flags) {
+        Map<String, Object> r = ProviderCalls.deploy(fx, "canary", version, true, Map.of());
+        Map<String, Object> spec = new HashMap<>(fx.spec(version, true));
+        spec.put("userData", AwsFixture.userData(version, flags));
+        r.put("spec", spec);
+        Map<String, Object> c = new LinkedHashMap<>();
+        c.put("lifetime", "PT4S");
+        c.put("step", "PT1S");
+        c.put("trafficPercent", PERCENT);
+        c.put("config", Map.of("source", "fake", "metrics",
+                List.of(Map.of("name", "errors", "query", "errors", "direction", "increase"))));
+        r.put("canary", c);
+        return r;
+    }
+
+    private List<String> production() {
+        return fx.provider.serverGroups("hello").stream().filter(sg -> sg.cluster().equals("hello-prod"))
+                .map(sg -> sg.name() + " " + (sg.enabled() ? "enabled" : "disabled") + " " + sg.capacity() + " "
+                        + sg.loadBalancers()).sorted().toList();
+    }
+
+    private List<Answer> between(Instant from, Instant to) {
+        return answers.stream().filter(a -> !a.at().isBefore(from) && a.at().isBefore(to)).toList();
+    }
+
+    private List<String> targetGroups() {
+        return fx.moto.elb.describeTargetGroups().targetGroups().stream().map(t -> t.targetGroupName()).sorted().toList();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> record(OperationState s) {
+        return (Map<String, Object>) s.context().get("canary");
+    }
 
     @Test
-    void aCanaryIsRefusedBeforeAnythingChangesAndSaysWhy() throws Exception {
-        AwsFixture fx = new AwsFixture(MOTO.server());
-        try (EngineHarness engine = new EngineHarness(fx.provider, TrafficGuards.none(),
-                MetricSources.of(List.of(new VersionMetricSource(fx.provider, Set.of()))))) {
-            ProviderCalls.loadBalancer(fx, 2);
-            OperationState v1 = engine.run(ProviderCalls.deploy(fx, "none", "v1", true, Map.of()));
-            assertThat(v1.status()).as(String.valueOf(v1.error())).isEqualTo(OperationStatus.SUCCEEDED);
-            Map<String, Integer> before = fx.moto.inventory();
+    void aGoodCanaryGetsItsOwnWeightedTargetGroupAndIsPromotedWithoutAFailedRequest() throws Exception {
+        OperationState s = engine.run(canary("v2", ""));
 
-            Map<String, Object> canary = ProviderCalls.deploy(fx, "canary", "v2", true, Map.of());
-            canary.put("canary", Map.of("lifetime", "PT4S", "step", "PT1S", "config", Map.of("source", "fake",
-                    "metrics", List.of(Map.of("name", "errors", "query", "errors")))));
-            assertThatThrownBy(() -> engine.runner.start(canary)).isInstanceOfSatisfying(ClusterDeployException.class,
-                    e -> {
-                        assertThat(e.kind()).isEqualTo(ErrorKind.INVALID_INPUT);
-                        assertThat(e.field()).isEqualTo("strategy");
-                        assertThat(e.getMessage()).contains("canary deploys are not available on account")
-                                .contains("(aws)");
-                    });
-            assertThat(fx.moto.inventory()).isEqualTo(before);
-            assertThat(engine.store.summaries()).hasSize(1);
-        } finally {
-            fx.close();
-        }
+        assertThat(s.status()).as(String.valueOf(s.error())).isEqualTo(OperationStatus.SUCCEEDED);
+        assertThat(record(s)).containsEntry("decision", "promote").containsEntry("baseline", "hello-prod-baseline-v000");
+        Map<?, ?> analysis = (Map<?, ?>) record(s).get("analysis");
+        List<Answer> judged = between(Instant.parse((String) analysis.get("start")),
+                Instant.parse((String) analysis.get("end")));
+        double v2 = judged.stream().filter(a -> "v2".equals(a.version())).count() / (double) judged.size();
+        System.out.printf("aws good canary: %d requests, %d during the analysis, canary share %.1f%%%n",
+                answers.size(), judged.size(), 100 * v2);
+        assertThat(answers.stream().filter(a -> !a.ok()).limit(5).toList()).as("no failed request").isEmpty();
+        assertThat(v2).as("the canary's share through its own target group").isBetween(0.05, 0.40);
+        assertThat(production()).anySatisfy(g -> assertThat(g).startsWith("hello-prod-v001 enabled"));
+        assertThat(targetGroups()).as("the canary's target groups went with it").containsExactly(ProviderCalls.LB);
+        assertThat(fx.provider.serverGroups("hello")).extracting(ServerGroup::cluster).containsOnly("hello-prod");
+    }
+
+    @Test
+    void aBadCanaryFailsAndProductionIsAsItWas() throws Exception {
+        canaryIsWorse.set(true);
+        List<String> before = production();
+        Instant began = Instant.now();
+        OperationState s = engine.run(canary("v3", "--error-rate 0.5"));
+        Instant ended = Instant.now();
+
+        assertThat(s.status()).isEqualTo(OperationStatus.FAILED);
+        assertThat(s.error().message()).contains("canary failed");
+        assertThat(production()).isEqualTo(before);
+        assertThat(targetGroups()).containsExactly(ProviderCalls.LB);
+        List<Answer> during = between(began, ended);
+        long failed = during.stream().filter(a -> !a.ok()).count();
+        System.out.printf("aws bad canary: %d of %d requests failed while it lived%n", failed, during.size());
+        assertThat(failed).isLessThanOrEqualTo((long) Math.ceil(PERCENT / 100.0 * 0.5 * during.size() * 1.5 + 10));
+        Instant after = Instant.now();
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> between(after, Instant.now()).size() >= 50);
+        assertThat(between(after, Instant.now()).stream().filter(a -> !a.ok() || !"v1".equals(a.version()))
+                .limit(5).toList()).as("nothing fails once the canary is gone").isEmpty();
     }
 }

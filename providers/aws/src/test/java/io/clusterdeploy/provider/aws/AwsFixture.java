@@ -108,8 +108,13 @@ final class AwsFixture implements ConformanceFixture {
 
     /** The user data a real image would run: the data plane reads the version and flags from it. */
     static String userData(String version, boolean healthy) {
+        return userData(version, healthy ? "" : "--never-healthy");
+    }
+
+    /** With the sample app's own flags, e.g. {@code --error-rate 0.5}. */
+    static String userData(String version, String flags) {
         return "#!/bin/bash\n# Cluster Deploy sample app\nSAMPLE_APP_VERSION=" + version + "\n"
-                + (healthy ? "" : "SAMPLE_APP_FLAGS=--never-healthy\n")
+                + (flags.isEmpty() ? "" : "SAMPLE_APP_FLAGS=" + flags + "\n")
                 + "exec /opt/sample-app/bin/hello --port 8080 --version \"$SAMPLE_APP_VERSION\" $SAMPLE_APP_FLAGS\n";
     }
 
