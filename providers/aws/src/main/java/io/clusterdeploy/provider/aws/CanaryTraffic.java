@@ -80,8 +80,10 @@ final class CanaryTraffic {
                         .attachLoadBalancerTargetGroups(r -> r.autoScalingGroupName(group).targetGroupARNs(own)));
                 weights.put(own, e.getValue());
             }
-            for (Map.Entry<String, Integer> e : percentByServerGroup.entrySet()) {
-                awaitHealthy(region, e.getKey(), ownArn(region, e.getKey()).orElseThrow());
+            List<String> owns = List.copyOf(weights.keySet());
+            int k = 0;
+            for (String group : percentByServerGroup.keySet()) {
+                awaitHealthy(region, group, owns.get(k++));
             }
             forwardWeighted(region, prod.targetGroupArn(), weights);
             for (String group : percentByServerGroup.keySet()) {
@@ -135,10 +137,17 @@ final class CanaryTraffic {
         }
     }
 
+    /**
+     * From the region's cache, so that disabling and destroying the groups of every other deploy cost no call: the
+     * cache is read again after every weighing, at start and at every refresh.
+     */
     private Optional<String> ownArn(AwsRegion region, String serverGroup) {
         String name = ownTargetGroup(serverGroup);
-        return Optional.ofNullable(errors.call("DescribeTargetGroups " + name,
-                () -> region.reader.targetGroupsByName(List.of(name))).get(name)).map(TargetGroup::targetGroupArn);
+        if (!region.cache.balancingLoaded()) {
+            errors.run("reading region " + region.name(), region::ensureLoaded);
+        }
+        return region.cache.balancing().targetGroups().values().stream().filter(t -> name.equals(t.targetGroupName()))
+                .map(TargetGroup::targetGroupArn).findFirst();
     }
 
     private TargetGroupSpec likeProduction(AwsRegion region, TargetGroup prod) {
