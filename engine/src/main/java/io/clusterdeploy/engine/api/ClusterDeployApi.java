@@ -7,6 +7,7 @@ import io.clusterdeploy.engine.model.Cluster;
 import io.clusterdeploy.engine.model.ServerGroup;
 import io.clusterdeploy.engine.operation.OperationRunner;
 import io.clusterdeploy.engine.operation.OperationState;
+import io.clusterdeploy.engine.plan.Plan;
 import io.clusterdeploy.engine.plan.Planner;
 import io.clusterdeploy.engine.provider.Accounts;
 import io.clusterdeploy.engine.provider.CloudProvider;
@@ -86,6 +87,13 @@ public final class ClusterDeployApi implements ApiHandler {
                 if (dryRun(request)) {
                     return ok(Views.plan(planner.plan(request)));
                 }
+                String confirmed = planFingerprint(request);
+                if (confirmed != null) {
+                    Plan fresh = planner.plan(new LinkedHashMap<>(request));
+                    if (!fresh.fingerprint().equals(confirmed)) {
+                        return changedSincePlan(fresh);
+                    }
+                }
                 OperationState s = runner.start(request);
                 return new ApiResponse(202, json.write(Views.operation(s)));
             }
@@ -120,6 +128,36 @@ public final class ClusterDeployApi implements ApiHandler {
             return true;
         }
         throw ClusterDeployException.invalid("dryRun", "dryRun must be true or false");
+    }
+
+    /**
+     * {@code "planFingerprint"}: the fingerprint of the plan the caller was shown and confirms. Taken out of the
+     * request; the operation starts only when a plan made now from the same request has the same fingerprint.
+     */
+    private static String planFingerprint(Map<String, Object> request) {
+        Object v = request.remove(PLAN_FINGERPRINT);
+        if (v == null) {
+            return null;
+        }
+        if (!(v instanceof String s) || !s.matches("[0-9a-f]{16}")) {
+            throw ClusterDeployException.invalid(PLAN_FINGERPRINT, PLAN_FINGERPRINT
+                    + " must be the fingerprint of a plan (16 hex digits), as a dry run returns it");
+        }
+        return s;
+    }
+
+    static final String PLAN_FINGERPRINT = "planFingerprint";
+
+    /** 409 with the plan as it would run now, for the caller to show and confirm again. */
+    private ApiResponse changedSincePlan(Plan fresh) {
+        Map<String, Object> e = new LinkedHashMap<>();
+        e.put("status", 409);
+        e.put("error", ErrorKind.CONFLICT.name());
+        e.put("field", PLAN_FINGERPRINT);
+        e.put("message", "the cloud changed since the plan was made; nothing was done. This is the plan as it would"
+                + " run now: confirm it with its fingerprint " + fresh.fingerprint());
+        e.put("plan", Views.plan(fresh));
+        return new ApiResponse(409, json.write(e));
     }
 
     /** Without a limit, the newest 100: a listing never grows with the store's history. */

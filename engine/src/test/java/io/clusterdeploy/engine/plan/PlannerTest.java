@@ -125,4 +125,44 @@ class PlannerTest {
         assertThat(engine.runner.list()).hasSize(operations);
         assertThat(cloud.serverGroups("hello")).hasSize(1);
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aConfirmedPlanRunsOnlyWhileTheCloudIsAsThePlanSawIt() throws Exception {
+        ClusterDeployApi api = new ClusterDeployApi(engine.accounts, engine.runner, engine.planner);
+        Json json = new Json();
+        Map<String, Object> dry = deploy("redblack", "v2");
+        dry.put("dryRun", true);
+        String seen = (String) json.readObject(api.handle(new ApiRequest("POST", "/operations", Map.of(),
+                json.write(dry))).json()).get("fingerprint");
+        int operations = engine.runner.list().size();
+
+        // The cluster changes after the plan was shown: the confirmation is refused with the plan as it is now.
+        cloud.seed("hello-prod-v005", new io.clusterdeploy.engine.model.Capacity(1, 1, 1), true, "v0");
+        Map<String, Object> confirm = deploy("redblack", "v2");
+        confirm.put("planFingerprint", seen);
+        ApiResponse refused = api.handle(new ApiRequest("POST", "/operations", Map.of(), json.write(confirm)));
+        assertThat(refused.status()).isEqualTo(409);
+        Map<String, Object> answer = json.readObject(refused.json());
+        assertThat(answer).containsEntry("error", "CONFLICT").containsEntry("field", "planFingerprint");
+        Map<String, Object> fresh = (Map<String, Object>) answer.get("plan");
+        assertThat(fresh.get("fingerprint")).isNotEqualTo(seen);
+        assertThat(json.write(fresh.get("steps"))).contains("create hello-prod-v006").contains("hello-prod-v005");
+        assertThat(engine.runner.list()).as("nothing started").hasSize(operations);
+
+        // Confirmed with the fresh plan's fingerprint, it runs.
+        confirm.put("planFingerprint", fresh.get("fingerprint"));
+        ApiResponse accepted = api.handle(new ApiRequest("POST", "/operations", Map.of(), json.write(confirm)));
+        assertThat(accepted.status()).isEqualTo(202);
+        String id = (String) json.readObject(accepted.json()).get("id");
+        assertThat(engine.runner.awaitFinished(id, java.time.Duration.ofMinutes(1)).status())
+                .isEqualTo(io.clusterdeploy.engine.operation.OperationStatus.SUCCEEDED);
+        assertThat(engine.runner.get(id).orElseThrow().request()).doesNotContainKey("planFingerprint");
+
+        // A fingerprint that is not one is refused, naming the field.
+        confirm.put("planFingerprint", "yes");
+        ApiResponse bad = api.handle(new ApiRequest("POST", "/operations", Map.of(), json.write(confirm)));
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(json.readObject(bad.json())).containsEntry("field", "planFingerprint");
+    }
 }
