@@ -21,7 +21,7 @@ import java.util.Map;
  * The JSON shapes of the API, built explicitly so that what clients see is a stable contract
  * and not whatever the model records happen to expose.
  */
-final class Views {
+public final class Views {
     private Views() {
     }
 
@@ -145,7 +145,8 @@ final class Views {
         return m;
     }
 
-    static Map<String, Object> plan(Plan p) {
+    /** A plan as the API answers a dry run: outcome, fingerprint, and each step with its actions and checks. */
+    public static Map<String, Object> plan(Plan p) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("dryRun", true);
         m.put("type", p.type());

@@ -39,7 +39,26 @@ public final class BuildStepRunner {
         } catch (ClusterDeployException e) {
             throw new AbortException(StartErrors.message(step.functionName(), e));
         }
+        if (step.isDryRun()) {
+            return plan(run, listener, step.functionName(), request);
+        }
         return run(run, listener, step.functionName(), request);
+    }
+
+    /** A dry run: the plan in the log and as the result; nothing changes. */
+    private Object plan(Run<?, ?> run, TaskListener listener, String name, Map<String, Object> request)
+            throws AbortException {
+        io.clusterdeploy.engine.plan.Plan plan;
+        try {
+            runtime.checkAccountUse(request.get("account") == null ? null : String.valueOf(request.get("account")),
+                    runtime.originOf(run.getParent()));
+            plan = runtime.planner().plan(new java.util.LinkedHashMap<>(request));
+        } catch (ClusterDeployException e) {
+            throw new AbortException(StartErrors.message(name, e));
+        }
+        Map<String, Object> result = io.jenkins.plugins.clusterdeploy.progress.PlanReport.resultMap(plan);
+        io.jenkins.plugins.clusterdeploy.progress.PlanReport.lines(name, result).forEach(listener.getLogger()::println);
+        return result;
     }
 
     /** @return the step's result: the image for findImageFromCluster, the result map otherwise */

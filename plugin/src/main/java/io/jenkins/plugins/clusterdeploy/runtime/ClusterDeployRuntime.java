@@ -17,6 +17,9 @@ public interface ClusterDeployRuntime {
     /** The current engine's operations; UNAVAILABLE when the engine could not be started. */
     OperationRunner operations();
 
+    /** The current engine's planner (dry runs); UNAVAILABLE when the engine could not be started. */
+    io.clusterdeploy.engine.plan.Planner planner();
+
     /** Throws, naming {@code account}, unless the build {@code origin} may use the account now. */
     void checkAccountUse(String account, BuildOrigin origin);
 

@@ -124,6 +124,15 @@ public final class EngineHolder implements AutoCloseable {
         return engine.operations();
     }
 
+    /** The running engine's planner, or UNAVAILABLE. */
+    public synchronized io.clusterdeploy.engine.plan.Planner planner() {
+        if (engine == null) {
+            throw new ClusterDeployException(ErrorKind.UNAVAILABLE, null, closed
+                    ? "Cluster Deploy is shutting down" : "the Cluster Deploy engine is not running");
+        }
+        return engine.planner();
+    }
+
     /** Why enabled accounts are not running, by account name. */
     public Map<String, String> problems() {
         return pool.problems();

@@ -124,6 +124,12 @@ public final class EngineService implements ClusterDeployRuntime {
         return holder().operations();
     }
 
+    @Override
+    public io.clusterdeploy.engine.plan.Planner planner() {
+        ensureStarted();
+        return holder().planner();
+    }
+
     /** The API handlers of the running engine (the same ones the standalone server serves). */
     public Optional<ApiHandler> api() {
         ensureStarted();

@@ -45,6 +45,7 @@ public class CanaryAnalysisStep extends Step {
     private String step;
     private Map<String, Object> scoreThresholds;
     private boolean failOnFail = true;
+    private Boolean dryRun;
 
     /**
      * @param control    the baseline: {@code [account, location, serverGroup]} or {@code [account, location, cluster,
@@ -129,6 +130,16 @@ public class CanaryAnalysisStep extends Step {
         this.failOnFail = failOnFail;
     }
 
+    public Boolean getDryRun() {
+        return dryRun;
+    }
+
+    /** Plan instead of run: the steps the analysis would take and the reads it would make; nothing is read or stored. */
+    @DataBoundSetter
+    public void setDryRun(Boolean dryRun) {
+        this.dryRun = dryRun;
+    }
+
     /** The exact request the engine receives; the engine checks every field, naming the one at fault. */
     public Map<String, Object> toRequest() {
         RequestMap window = new RequestMap().put("start", startTime).put("end", endTime).put("lifetime", lifetime);
@@ -165,6 +176,9 @@ public class CanaryAnalysisStep extends Step {
         }
         // The engine names a missing scope or account; the account rules need one to check.
         List<String> accounts = accounts();
+        if (Boolean.TRUE.equals(dryRun)) {
+            return new PlanStepExecution(context, FUNCTION, request, accounts, runtime);
+        }
         return new ClusterDeployStepExecution(context, FUNCTION, request, accounts.isEmpty() ? null : accounts,
                 new CanaryAnalysisOutcome(failOnFail), null, runtime);
     }
@@ -198,6 +212,7 @@ public class CanaryAnalysisStep extends Step {
             s.setEndTime(formData.optString("endTime", null));
             s.setLifetime(formData.optString("lifetime", null));
             s.setStep(formData.optString("step", null));
+            s.setDryRun(formData.optBoolean("dryRun", false) ? Boolean.TRUE : null);
             s.setFailOnFail(formData.optBoolean("failOnFail", true));
             return s;
         }

@@ -20,6 +20,7 @@ public abstract class ClusterDeployStep extends Step {
     private final String account;
     private String location;
     private Boolean failIfBusy;
+    private Boolean dryRun;
 
     protected ClusterDeployStep(String account) {
         this.account = account;
@@ -45,6 +46,20 @@ public abstract class ClusterDeployStep extends Step {
     @DataBoundSetter
     public void setFailIfBusy(Boolean failIfBusy) {
         this.failIfBusy = failIfBusy;
+    }
+
+    public Boolean getDryRun() {
+        return dryRun;
+    }
+
+    /** Plan instead of run: the step returns what the operation would do, step by step, and changes nothing. */
+    @DataBoundSetter
+    public void setDryRun(Boolean dryRun) {
+        this.dryRun = dryRun;
+    }
+
+    public boolean isDryRun() {
+        return Boolean.TRUE.equals(dryRun);
     }
 
     /** The Pipeline function name, used in messages. */
@@ -75,6 +90,10 @@ public abstract class ClusterDeployStep extends Step {
             request = toRequest();
         } catch (ClusterDeployException e) {
             return new FailedStart(context, StartErrors.message(functionName(), e));
+        }
+        if (isDryRun()) {
+            return new PlanStepExecution(context, functionName(), request,
+                    java.util.Collections.singletonList((String) request.get("account")), runtime);
         }
         return new ClusterDeployStepExecution(context, functionName(), request, null, runtime);
     }

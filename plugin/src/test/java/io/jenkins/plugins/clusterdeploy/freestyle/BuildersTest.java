@@ -75,6 +75,20 @@ class BuildersTest {
                     .hasMessageContaining("cluster hello has 1 server groups; expected == 3")
                     .hasMessageContaining("[parameter: expected]");
 
+            // A dry run in a freestyle build: the plan in the log, nothing started.
+            DeployServerGroupStep planned = new DeployServerGroupStep("local", "hello");
+            planned.setCapacity(new ServerGroupCapacity(1, 1, 1));
+            planned.setLoadBalancers(List.of("hello"));
+            planned.setSpec(SampleApps.spec("v2"));
+            planned.setStrategy("highlander");
+            planned.setDryRun(true);
+            TestListener planLog = new TestListener();
+            new DeployServerGroupBuilder(planned).perform(build, planLog, runtime);
+            assertThat(planLog.text()).contains("deployServerGroup dry run, nothing changed")
+                    .contains("would create hello-v001 at 1/1/1").contains("would destroy hello-v000")
+                    .doesNotContain("started operation");
+            assertThat(build.getAction(ClusterDeployRunAction.class).getOperations()).hasSize(3);
+
             TestRun outsider = TestRun.of("elsewhere", "deploy");
             assertThatThrownBy(() -> new DeployServerGroupBuilder(deploy).perform(outsider, new TestListener(), runtime))
                     .isInstanceOf(AbortException.class).hasMessageContaining("may not use account 'local'");

@@ -192,6 +192,38 @@ class DeployEndToEndTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void aDryRunReturnsThePlanAndChangesNothing() throws Exception {
+        TestRun build = TestRun.of("team", "deploy-hello");
+        UpsertLoadBalancerStep lb = new UpsertLoadBalancerStep("local", "hello-prod");
+        lb.setSpec(Map.of("port", lbPort));
+        run(lb, new FakeStepContext(build));
+        run(deploy("v1", "none"), new FakeStepContext(build));
+        int operations = runtime.operations().list().size();
+
+        DeployServerGroupStep redBlack = deploy("v2", "redblack");
+        redBlack.setDryRun(true);
+        assertThat(redBlack.toRequest()).as("dryRun is the step's, not the operation's").doesNotContainKey("dryRun");
+        FakeStepContext context = new FakeStepContext(build);
+        StepExecution execution = redBlack.newExecution(context, runtime);
+        assertThat(execution.start()).as("ends within start()").isTrue();
+        Map<String, Object> plan = (Map<String, Object>) context.await(TIMEOUT);
+
+        assertThat(plan).containsEntry("dryRun", true).containsEntry("outcome", "SUCCEEDS").containsKey("fingerprint");
+        assertThat(context.log()).contains("deployServerGroup dry run, nothing changed")
+                .contains("would create hello-prod-v001 at 2/2/2").contains("would disable hello-prod-v000");
+        assertThat(runtime.operations().list()).as("nothing stored").hasSize(operations);
+        assertThat(runtime.engine().accounts().get("local").serverGroups("hello")).extracting(ServerGroup::name)
+                .containsExactly("hello-prod-v000");
+
+        // The account rules apply to a plan as to a run.
+        DeployServerGroupStep outside = deploy("v2", "redblack");
+        outside.setDryRun(true);
+        assertThatThrownBy(() -> outside.newExecution(new FakeStepContext(TestRun.of("other", "job")), runtime).start())
+                .isInstanceOf(hudson.AbortException.class);
+    }
+
+    @Test
     void badInputFailsBeforeAnythingRunsNamingTheParameter() {
         DeployServerGroupStep step = deploy("v1", "redblack");
         step.setCapacity(new ServerGroupCapacity(3, 2, 2));

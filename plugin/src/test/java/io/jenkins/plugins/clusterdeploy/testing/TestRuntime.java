@@ -100,6 +100,11 @@ public final class TestRuntime implements ClusterDeployRuntime, AutoCloseable {
     }
 
     @Override
+    public synchronized io.clusterdeploy.engine.plan.Planner planner() {
+        return holder.planner();
+    }
+
+    @Override
     public synchronized void checkAccountUse(String account, BuildOrigin origin) {
         policy.checkUse(account, origin);
     }
