@@ -13,12 +13,24 @@ import java.util.Objects;
  * @param path   path below the API root, starting with {@code /} (e.g. {@code /accounts})
  * @param query  query parameters
  * @param body   request body (JSON) or null
+ * @param actor  who sends it, as the front end authenticated them (a Jenkins user, the standalone's API token or
+ *               session); recorded as {@code startedBy} on the operations it starts; null when unknown
  */
-public record ApiRequest(String method, String path, Map<String, List<String>> query, String body) {
+public record ApiRequest(String method, String path, Map<String, List<String>> query, String body, String actor) {
     public ApiRequest {
         Objects.requireNonNull(method, "method");
         Objects.requireNonNull(path, "path");
         query = query == null ? Map.of() : Map.copyOf(query);
+    }
+
+    /** Without an actor. */
+    public ApiRequest(String method, String path, Map<String, List<String>> query, String body) {
+        this(method, path, query, body, null);
+    }
+
+    /** The same request from {@code who}. */
+    public ApiRequest by(String who) {
+        return new ApiRequest(method, path, query, body, who);
     }
 
     public static ApiRequest get(String path) {

@@ -1,5 +1,6 @@
 package io.clusterdeploy.engine.api;
 
+import io.clusterdeploy.engine.catalog.Attribution;
 import io.clusterdeploy.engine.error.ClusterDeployException;
 import io.clusterdeploy.engine.error.ErrorKind;
 import io.clusterdeploy.engine.json.Json;
@@ -84,6 +85,7 @@ public final class ClusterDeployApi implements ApiHandler {
         if (path.equals("/operations")) {
             if (post) {
                 Map<String, Object> request = json.readObject(r.body());
+                attribute(request, r.actor());
                 if (dryRun(request)) {
                     return ok(Views.plan(planner.plan(request)));
                 }
@@ -128,6 +130,17 @@ public final class ClusterDeployApi implements ApiHandler {
             return true;
         }
         throw ClusterDeployException.invalid("dryRun", "dryRun must be true or false");
+    }
+
+    /** {@code startedBy} is the front end's to say: a client's own is refused, the actor's is recorded. */
+    private static void attribute(Map<String, Object> request, String actor) {
+        if (request.containsKey(Attribution.STARTED_BY)) {
+            throw ClusterDeployException.invalid(Attribution.STARTED_BY, Attribution.STARTED_BY + " is set by the"
+                    + " server from who sent the request; give a reason instead");
+        }
+        if (actor != null) {
+            request.put(Attribution.STARTED_BY, actor);
+        }
     }
 
     /**

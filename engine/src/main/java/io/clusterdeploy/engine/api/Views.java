@@ -109,6 +109,8 @@ public final class Views {
         m.put("cancelRequested", s.cancelRequested());
         m.put("createdAt", s.createdAt().toString());
         m.put("updatedAt", s.updatedAt().toString());
+        m.put("startedBy", s.request().get(io.clusterdeploy.engine.catalog.Attribution.STARTED_BY));
+        m.put("reason", s.request().get(io.clusterdeploy.engine.catalog.Attribution.REASON));
         m.put("request", Redaction.redact(s.request()));
         m.put("steps", s.steps().stream().map(st -> {
             Map<String, Object> sm = new LinkedHashMap<>();

@@ -21,7 +21,8 @@ import java.util.Map;
 
 /**
  * Turns requests into operations by their {@code type}. Resolves the account (404 if unknown) and the
- * location (defaulted when the account has only one), and reads {@code failIfBusy}, the fields every
+ * location (defaulted when the account has only one), and reads {@code failIfBusy}, {@code reason} and
+ * {@code startedBy} ({@link Attribution}), the fields every
  * operation shares; each type's own fields are read by its package.
  */
 public final class OperationCatalog implements OperationParser {
@@ -57,6 +58,7 @@ public final class OperationCatalog implements OperationParser {
         Account account = accounts.get(accountName).account();
         String location = location(f, account);
         boolean failIfBusy = f.optionalBoolean("failIfBusy", false);
+        Attribution.read(f);
         Operation op = switch (type) {
             case DEPLOY -> {
                 DeployRequest deploy = DeployRequest.parse(f, accountName, location);
@@ -91,6 +93,7 @@ public final class OperationCatalog implements OperationParser {
             }
             return location(scope, account);
         }, accounts, metricSources);
+        Attribution.read(f);
         if (f.optionalBoolean("failIfBusy", false)) {
             throw ClusterDeployException.invalid(f.path("failIfBusy"), "failIfBusy does not apply to canaryAnalysis: "
                     + "it changes nothing and never queues behind the operations on its cluster");

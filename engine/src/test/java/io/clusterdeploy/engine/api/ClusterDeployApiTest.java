@@ -68,6 +68,28 @@ class ClusterDeployApiTest {
     }
 
     @Test
+    void anOperationRecordsWhoStartedItAndWhyAndOnlyTheFrontEndSaysWho() {
+        Map<String, Object> request = json.readObject(DEPLOY);
+        request.put("reason", "roll out the fix for the checkout timeout");
+        ApiResponse started = api.handle(ApiRequest.post("/operations", json.write(request)).by("Jenkins user alice"));
+        assertThat(started.status()).isEqualTo(202);
+        Map<String, Object> op = object(api.handle(ApiRequest.get("/operations/" + object(started).get("id"))));
+        assertThat(op).containsEntry("startedBy", "Jenkins user alice")
+                .containsEntry("reason", "roll out the fix for the checkout timeout");
+
+        Map<String, Object> spoofed = json.readObject(DEPLOY);
+        spoofed.put("startedBy", "someone else");
+        assertThat(object(api.handle(ApiRequest.post("/operations", json.write(spoofed)).by("mallory"))))
+                .containsEntry("status", 400).containsEntry("field", "startedBy");
+        for (String bad : List.of("x".repeat(1001), "line" + (char) 0 + "break", "bell" + (char) 7)) {
+            Map<String, Object> r = json.readObject(DEPLOY);
+            r.put("reason", bad);
+            assertThat(object(api.handle(ApiRequest.post("/operations", json.write(r)))))
+                    .containsEntry("status", 400).containsEntry("field", "reason");
+        }
+    }
+
+    @Test
     void errorsAreJsonNamingTheField() {
         ApiResponse bad = api.handle(ApiRequest.post("/operations", DEPLOY.replace("\"min\": 2", "\"min\": 5")));
         assertThat(bad.status()).isEqualTo(400);

@@ -23,6 +23,8 @@ import org.eclipse.jetty.util.Fields;
  */
 public final class ApiHttpHandler extends Handler.Abstract {
     public static final String API_ROOT = "/api";
+    /** The operations' {@code startedBy} for requests authenticated by the API token. */
+    static final String ACTOR = "standalone API token";
 
     private final List<RequestRule> rules;
     private final BodyReader bodies;
@@ -66,7 +68,8 @@ public final class ApiHttpHandler extends Handler.Abstract {
         if (!head.mutating()) {
             closeIfBodyUnread(request, response);
         }
-        ApiResponse answer = api.handle(new ApiRequest(head.method(), apiPath, query(request), body));
+        // The rules above let only the bearer of the server's API token change anything: that is who acts.
+        ApiResponse answer = api.handle(new ApiRequest(head.method(), apiPath, query(request), body, ACTOR));
         send(response, callback, answer.status(), answer.json());
         return true;
     }

@@ -69,7 +69,10 @@ public final class BuildStepRunner {
         try {
             runtime.checkAccountUse(request.get("account") == null ? null : String.valueOf(request.get("account")),
                     runtime.originOf(run.getParent()));
-            s = runtime.operations().start(request);
+            Map<String, Object> attributed = new java.util.LinkedHashMap<>(request);
+            attributed.put(io.clusterdeploy.engine.catalog.Attribution.STARTED_BY,
+                    "Jenkins build " + run.getExternalizableId());
+            s = runtime.operations().start(attributed);
         } catch (ClusterDeployException e) {
             throw new AbortException(StartErrors.message(name, e));
         }

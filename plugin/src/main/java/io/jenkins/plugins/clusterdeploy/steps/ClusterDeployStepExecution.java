@@ -4,6 +4,7 @@ import hudson.AbortException;
 import hudson.EnvVars;
 import hudson.model.Run;
 import hudson.model.TaskListener;
+import io.clusterdeploy.engine.catalog.Attribution;
 import io.clusterdeploy.engine.error.ClusterDeployException;
 import io.clusterdeploy.engine.error.ErrorKind;
 import io.clusterdeploy.engine.operation.OperationState;
@@ -139,6 +140,8 @@ public final class ClusterDeployStepExecution extends StepExecution implements B
             if (validationToken != null) {
                 runtime().validations().attach(validationToken, null, this);
             }
+            // Who started it: the build, as Jenkins names it (the person is on the build's causes).
+            request.put(Attribution.STARTED_BY, "Jenkins build " + run.getExternalizableId());
             started = runtime().operations().start(request);
             if (validationToken != null) {
                 runtime().validations().bind(validationToken, started.id());

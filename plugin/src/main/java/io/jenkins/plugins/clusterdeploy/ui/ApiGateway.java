@@ -49,6 +49,12 @@ public final class ApiGateway {
     /** A change (POST) with a JSON body; {@code administrator}: the caller has Overall/Administer. */
     public ApiResponse write(String restOfPath, String contentType, Reader body, boolean administrator)
             throws IOException {
+        return write(restOfPath, contentType, body, administrator, null);
+    }
+
+    /** @param actor who writes, as Jenkins authenticated them; recorded as the operation's {@code startedBy} */
+    public ApiResponse write(String restOfPath, String contentType, Reader body, boolean administrator, String actor)
+            throws IOException {
         if (contentType == null || !contentType.toLowerCase(Locale.ROOT).startsWith("application/json")) {
             return error(415, "UNSUPPORTED_MEDIA_TYPE", "Content-Type must be application/json");
         }
@@ -68,7 +74,7 @@ public final class ApiGateway {
                 return error(403, "FORBIDDEN", "account", refused.get());
             }
         }
-        return dispatch(new ApiRequest("POST", path, Map.of(), text.toString()));
+        return dispatch(new ApiRequest("POST", path, Map.of(), text.toString(), actor));
     }
 
     /** Why a caller without Administer may not make this change; empty when the engine may take it. */

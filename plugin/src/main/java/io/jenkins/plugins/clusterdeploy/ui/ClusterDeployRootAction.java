@@ -69,7 +69,7 @@ public final class ClusterDeployRootAction implements RootAction, StaplerProxy {
     public HttpResponse doApiWrite(StaplerRequest2 req) throws IOException {
         Jenkins.get().checkPermission(ClusterDeployPermissions.OPERATE);
         return JsonHttpResponse.of(gateway.write(req.getRestOfPath(), req.getContentType(), req.getReader(),
-                Jenkins.get().hasPermission(Jenkins.ADMINISTER)));
+                Jenkins.get().hasPermission(Jenkins.ADMINISTER), "Jenkins user " + Jenkins.getAuthentication2().getName()));
     }
 
     /** The running engine's account rules and operations. */

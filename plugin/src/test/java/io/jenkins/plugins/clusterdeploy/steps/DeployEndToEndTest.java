@@ -114,6 +114,8 @@ class DeployEndToEndTest {
         assertThat(group("hello-prod-v001").enabled()).isTrue();
         assertThat(group("hello-prod-v000").enabled()).isFalse();
         assertThat(answer()).contains("v2");
+        assertThat(runtime.operations().get((String) result.get("operationId")).orElseThrow().request())
+                .as("who started it").containsEntry("startedBy", "Jenkins build " + build.getExternalizableId());
 
         // The log: the start, each engine step with the engine's timestamps, the outcome.
         String log = context.log();

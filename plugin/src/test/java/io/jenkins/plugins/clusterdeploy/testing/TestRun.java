@@ -9,6 +9,12 @@ public final class TestRun extends Run<TestJob, TestRun> {
         super(job);
     }
 
+    /** As core builds it ({@code job#number}); every test build is number 1. */
+    @Override
+    public String getExternalizableId() {
+        return getParent().getFullName() + "#1";
+    }
+
     /** A build of {@code folder/job}. */
     public static TestRun of(String folder, String job) {
         try {
