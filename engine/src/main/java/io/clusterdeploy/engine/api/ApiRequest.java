@@ -15,8 +15,10 @@ import java.util.Objects;
  * @param body   request body (JSON) or null
  * @param actor  who sends it, as the front end authenticated them (a Jenkins user, the standalone's API token or
  *               session); recorded as {@code startedBy} on the operations it starts; null when unknown
+ * @param ifNoneMatch the {@code If-None-Match} header of a read: the ETag the client holds, or null
  */
-public record ApiRequest(String method, String path, Map<String, List<String>> query, String body, String actor) {
+public record ApiRequest(String method, String path, Map<String, List<String>> query, String body, String actor,
+                         String ifNoneMatch) {
     public ApiRequest {
         Objects.requireNonNull(method, "method");
         Objects.requireNonNull(path, "path");
@@ -25,12 +27,21 @@ public record ApiRequest(String method, String path, Map<String, List<String>> q
 
     /** Without an actor. */
     public ApiRequest(String method, String path, Map<String, List<String>> query, String body) {
-        this(method, path, query, body, null);
+        this(method, path, query, body, null, null);
+    }
+
+    public ApiRequest(String method, String path, Map<String, List<String>> query, String body, String actor) {
+        this(method, path, query, body, actor, null);
     }
 
     /** The same request from {@code who}. */
     public ApiRequest by(String who) {
-        return new ApiRequest(method, path, query, body, who);
+        return new ApiRequest(method, path, query, body, who, ifNoneMatch);
+    }
+
+    /** The same request, conditional on the client's ETag. */
+    public ApiRequest ifNoneMatch(String etag) {
+        return new ApiRequest(method, path, query, body, actor, etag);
     }
 
     public static ApiRequest get(String path) {

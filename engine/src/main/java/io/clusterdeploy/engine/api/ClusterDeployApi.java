@@ -29,6 +29,8 @@ import java.util.stream.Collectors;
 public final class ClusterDeployApi implements ApiHandler {
     private static final Pattern APP_CLUSTERS = Pattern.compile("/applications/([^/]+)/clusters");
     private static final Pattern APP_LBS = Pattern.compile("/applications/([^/]+)/loadBalancers");
+    private static final Pattern APP_SERVER_GROUP =
+            Pattern.compile("/applications/([^/]+)/serverGroups/([^/]+)/([^/]+)");
     private static final Pattern OPERATION = Pattern.compile("/operations/([^/]+)");
     private static final Pattern CANCEL = Pattern.compile("/operations/([^/]+)/cancel");
 
@@ -36,11 +38,19 @@ public final class ClusterDeployApi implements ApiHandler {
     private final OperationRunner runner;
     private final Planner planner;
     private final Json json = new Json();
+    /** At most this old, a cached read is made again (in the background) even without a known change. */
+    static final long READ_MAX_AGE_NANOS = 1_000_000_000L;
+    private final ReadCache reads = new ReadCache(READ_MAX_AGE_NANOS, System::nanoTime);
 
     public ClusterDeployApi(Accounts accounts, OperationRunner runner, Planner planner) {
         this.accounts = accounts;
         this.runner = runner;
         this.planner = planner;
+        // Every saved step of every operation, and every change a provider reports, makes the cached reads stale.
+        runner.addListener(state -> reads.changed());
+        for (CloudProvider p : accounts.providers()) {
+            p.subscribe(reads::changed);
+        }
     }
 
     @Override
@@ -68,19 +78,27 @@ public final class ClusterDeployApi implements ApiHandler {
         }
         if (path.equals("/applications")) {
             requireMethod(get, r);
-            return ok(applications());
+            return cached(r, () -> applications());
         }
         if ((m = APP_CLUSTERS.matcher(path)).matches()) {
             requireMethod(get, r);
-            return ok(clusters(m.group(1), r.param("account")).stream().map(Views::cluster).toList());
+            String app = m.group(1);
+            boolean summary = instancesSummarised(r);
+            return cached(r, () -> clusters(app, r.param("account")).stream()
+                    .map(c -> Views.cluster(c, summary)).toList());
         }
         if ((m = APP_LBS.matcher(path)).matches()) {
             requireMethod(get, r);
-            return ok(loadBalancers(m.group(1), r.param("account")));
+            String app = m.group(1);
+            return cached(r, () -> loadBalancers(app, r.param("account")));
+        }
+        if ((m = APP_SERVER_GROUP.matcher(path)).matches()) {
+            requireMethod(get, r);
+            return ok(serverGroup(m.group(1), m.group(2), m.group(3), r.param("account")));
         }
         if (path.equals("/loadBalancers")) {
             requireMethod(get, r);
-            return ok(loadBalancers(null, r.param("account")));
+            return cached(r, () -> loadBalancers(null, r.param("account")));
         }
         if (path.equals("/operations")) {
             if (post) {
@@ -241,6 +259,40 @@ public final class ClusterDeployApi implements ApiHandler {
             p.loadBalancers(application).forEach(lb -> out.add(Views.loadBalancer(lb)));
         }
         return out;
+    }
+
+    /** A read answered from the cache, or 304 when the client's ETag is the body's. */
+    private ApiResponse cached(ApiRequest r, java.util.function.Supplier<Object> body) {
+        String key = r.path() + "?" + new TreeMap<>(r.query());
+        ReadCache.Entry e = reads.get(key, () -> json.write(body.get()));
+        if (e.etag().equals(r.ifNoneMatch())) {
+            return ApiResponse.notModified(e.etag());
+        }
+        return new ApiResponse(200, e.json(), e.etag());
+    }
+
+    /** {@code instances=summary}: each group's instances as one health letter each, their details on demand. */
+    private static boolean instancesSummarised(ApiRequest r) {
+        String v = r.param("instances");
+        if (v == null || v.equals("full")) {
+            return false;
+        }
+        if (v.equals("summary")) {
+            return true;
+        }
+        throw ClusterDeployException.invalid("instances", "instances must be full or summary, was '" + v + "'");
+    }
+
+    /** One server group with all its instances: the details the summarised clusters leave out. */
+    private Map<String, Object> serverGroup(String application, String location, String name, String account) {
+        for (CloudProvider p : providers(account)) {
+            var sg = p.serverGroup(location, name);
+            if (sg.isPresent() && sg.get().moniker().app().equals(application)) {
+                return Views.serverGroup(sg.get(), false);
+            }
+        }
+        throw ClusterDeployException.notFound("name", "server group '" + name + "' not found in location '" + location
+                + "' of application '" + application + "'" + (account == null ? "" : " in account '" + account + "'"));
     }
 
     private ApiResponse ok(Object body) {

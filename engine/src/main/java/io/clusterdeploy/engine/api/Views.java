@@ -34,15 +34,35 @@ public final class Views {
     }
 
     static Map<String, Object> cluster(Cluster c) {
+        return cluster(c, false);
+    }
+
+    /** @param summarised instances as {@code instanceHealth} letters instead of objects */
+    static Map<String, Object> cluster(Cluster c, boolean summarised) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("name", c.name());
         m.put("account", c.account());
         m.put("location", c.location());
-        m.put("serverGroups", c.serverGroups().stream().map(Views::serverGroup).toList());
+        m.put("serverGroups", c.serverGroups().stream().map(sg -> serverGroup(sg, summarised)).toList());
         return m;
     }
 
+    /** The letter of each health state in {@code instanceHealth}. */
+    static char letter(HealthState h) {
+        return switch (h) {
+            case UP -> 'U';
+            case DOWN -> 'D';
+            case STARTING -> 'S';
+            case OUT_OF_SERVICE -> 'O';
+            case UNKNOWN -> '?';
+        };
+    }
+
     static Map<String, Object> serverGroup(ServerGroup sg) {
+        return serverGroup(sg, false);
+    }
+
+    static Map<String, Object> serverGroup(ServerGroup sg, boolean summarised) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("name", sg.name());
         m.put("cluster", sg.cluster());
@@ -53,7 +73,13 @@ public final class Views {
         m.put("capacity", Map.of("min", sg.capacity().min(), "desired", sg.capacity().desired(),
                 "max", sg.capacity().max()));
         m.put("instanceCounts", counts(sg.instances()));
-        m.put("instances", sg.instances().stream().map(Views::instance).toList());
+        if (summarised) {
+            StringBuilder health = new StringBuilder(sg.instances().size());
+            sg.instances().forEach(i -> health.append(letter(i.health())));
+            m.put("instanceHealth", health.toString());
+        } else {
+            m.put("instances", sg.instances().stream().map(Views::instance).toList());
+        }
         m.put("createdTime", sg.createdTime() == null ? null : sg.createdTime().toString());
         m.put("artifact", Redaction.commandLine(sg.artifact()));
         m.put("loadBalancers", sg.loadBalancers());

@@ -90,6 +90,42 @@ class ClusterDeployApiTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void clusterReadsAreCachedWithAnEtagAndFollowEveryChange() throws Exception {
+        ApiResponse started = api.handle(ApiRequest.post("/operations", DEPLOY));
+        engine.runner.awaitFinished((String) object(started).get("id"), Duration.ofSeconds(30));
+        ApiResponse first = api.handle(ApiRequest.get("/applications/hello/clusters"));
+        assertThat(first.status()).isEqualTo(200);
+        assertThat(first.etag()).matches("\"[0-9a-f]{24}\"");
+        ApiResponse again = api.handle(ApiRequest.get("/applications/hello/clusters").ifNoneMatch(first.etag()));
+        assertThat(again.status()).as("unchanged: the client's copy is current").isEqualTo(304);
+        assertThat(again.json()).isEmpty();
+
+        // An operation changes the cluster: the next read shows it, with another ETag.
+        Map<String, Object> second = json.readObject(DEPLOY);
+        second.put("spec", Map.of("version", "v2"));
+        ApiResponse s2 = api.handle(ApiRequest.post("/operations", json.write(second)));
+        engine.runner.awaitFinished((String) object(s2).get("id"), Duration.ofSeconds(30));
+        ApiResponse after = api.handle(ApiRequest.get("/applications/hello/clusters").ifNoneMatch(first.etag()));
+        assertThat(after.status()).isEqualTo(200);
+        assertThat(after.etag()).isNotEqualTo(first.etag());
+        assertThat(after.json()).contains("hello-prod-v001");
+
+        // Summarised: one health letter per instance; the details of one group on demand.
+        List<Map<String, Object>> compact = json.read(api.handle(new ApiRequest("GET", "/applications/hello/clusters",
+                Map.of("instances", List.of("summary")), null)).json(), List.class);
+        Map<String, Object> newest = ((List<Map<String, Object>>) compact.get(0).get("serverGroups")).stream()
+                .filter(g -> g.get("name").equals("hello-prod-v001")).findFirst().orElseThrow();
+        assertThat(newest).containsEntry("instanceHealth", "UU").doesNotContainKey("instances");
+        Map<String, Object> one = object(api.handle(ApiRequest.get("/applications/hello/serverGroups/fake-1/hello-prod-v001")));
+        assertThat((List<Object>) one.get("instances")).hasSize(2);
+        assertThat(object(api.handle(ApiRequest.get("/applications/hello/serverGroups/fake-1/hello-prod-v009"))))
+                .containsEntry("status", 404);
+        assertThat(object(api.handle(new ApiRequest("GET", "/applications/hello/clusters",
+                Map.of("instances", List.of("some")), null)))).containsEntry("status", 400).containsEntry("field", "instances");
+    }
+
+    @Test
     void errorsAreJsonNamingTheField() {
         ApiResponse bad = api.handle(ApiRequest.post("/operations", DEPLOY.replace("\"min\": 2", "\"min\": 5")));
         assertThat(bad.status()).isEqualTo(400);

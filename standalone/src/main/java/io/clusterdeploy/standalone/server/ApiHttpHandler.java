@@ -30,6 +30,7 @@ public final class ApiHttpHandler extends Handler.Abstract {
     private final BodyReader bodies;
     private final ApiHandler api;
     private final Json json = new Json();
+    private final CompressedBodies compressed = new CompressedBodies();
 
     /** @param rules checked in order; the first refusal answers */
     public ApiHttpHandler(List<RequestRule> rules, int maxBodyBytes, ApiHandler api) {
@@ -69,9 +70,37 @@ public final class ApiHttpHandler extends Handler.Abstract {
             closeIfBodyUnread(request, response);
         }
         // The rules above let only the bearer of the server's API token change anything: that is who acts.
-        ApiResponse answer = api.handle(new ApiRequest(head.method(), apiPath, query(request), body, ACTOR));
-        send(response, callback, answer.status(), answer.json());
+        ApiResponse answer = api.handle(new ApiRequest(head.method(), apiPath, query(request), body, ACTOR,
+                request.getHeaders().get(HttpHeader.IF_NONE_MATCH)));
+        if (answer.etag() != null) {
+            sendCached(request, response, callback, answer);
+        } else {
+            send(response, callback, answer.status(), answer.json());
+        }
         return true;
+    }
+
+    /** A cached read: its ETag, nothing more for a 304, gzipped (once per body) when the client takes it. */
+    private void sendCached(Request request, Response response, Callback callback, ApiResponse answer) {
+        var h = response.getHeaders();
+        h.put(HttpHeader.ETAG, answer.etag());
+        h.put(HttpHeader.VARY, "Accept-Encoding");
+        h.put(HttpHeader.CACHE_CONTROL, "no-store");
+        h.put("X-Content-Type-Options", "nosniff");
+        if (answer.status() == 304) {
+            response.setStatus(304);
+            response.write(true, null, callback);
+            return;
+        }
+        response.setStatus(answer.status());
+        h.put(HttpHeader.CONTENT_TYPE, ApiResponse.CONTENT_TYPE);
+        if (answer.json().length() >= CompressedBodies.MIN_BYTES
+                && CompressedBodies.accepted(request.getHeaders().get(HttpHeader.ACCEPT_ENCODING))) {
+            h.put(HttpHeader.CONTENT_ENCODING, "gzip");
+            response.write(true, ByteBuffer.wrap(compressed.gzip(answer.etag(), answer.json())), callback);
+        } else {
+            response.write(true, ByteBuffer.wrap(answer.json().getBytes(StandardCharsets.UTF_8)), callback);
+        }
     }
 
     /**
