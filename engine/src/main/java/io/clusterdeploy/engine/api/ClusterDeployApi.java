@@ -38,8 +38,11 @@ public final class ClusterDeployApi implements ApiHandler {
     private final OperationRunner runner;
     private final Planner planner;
     private final Json json = new Json();
-    /** At most this old, a cached read is made again (in the background) even without a known change. */
-    static final long READ_MAX_AGE_NANOS = 1_000_000_000L;
+    /**
+     * At most this old, a cached read is made again (in the background) even without a known change: a cloud changed
+     * outside Cluster Deploy shows within it (AWS's own cache is read again every 30 s by default).
+     */
+    static final long READ_MAX_AGE_NANOS = 5_000_000_000L;
     private final ReadCache reads = new ReadCache(READ_MAX_AGE_NANOS, System::nanoTime);
 
     public ClusterDeployApi(Accounts accounts, OperationRunner runner, Planner planner) {
