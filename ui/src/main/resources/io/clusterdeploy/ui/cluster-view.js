@@ -14,20 +14,37 @@ const ARTIFACT_TAIL = 56;
 // ---------------------------------------------------------------------------------------------
 // API access
 
-/** Reads JSON from the API under `base` (an absolute URL ending in '/'). */
+/**
+ * Reads JSON from the API under `base` (an absolute URL ending in '/'). A read the server tags with an ETag is kept
+ * in memory and asked for again with If-None-Match: an unchanged view is a 304 without a body. (The browser's own
+ * cache is not used: answers are no-store.)
+ */
 export function apiClient(base) {
+  const known = new Map();
   return {
     async get(path) {
       const abort = new AbortController();
       const timer = setTimeout(() => abort.abort(), REQUEST_TIMEOUT_MS);
       try {
+        const kept = known.get(path);
+        const headers = { Accept: 'application/json' };
+        if (kept) {
+          headers['If-None-Match'] = kept.etag;
+        }
         const response = await fetch(new URL(path, base), {
-          headers: { Accept: 'application/json' },
+          headers,
           cache: 'no-store',
           credentials: 'same-origin',
           signal: abort.signal,
         });
+        if (response.status === 304 && kept) {
+          return kept.body;
+        }
         const body = await response.json().catch(() => null);
+        const etag = response.headers.get('ETag');
+        if (response.ok && body !== null && etag) {
+          known.set(path, { etag, body });
+        }
         if (!response.ok) {
           const why = body && typeof body.message === 'string' ? body.message : response.statusText;
           throw new Error(`HTTP ${response.status} on ${path}: ${why}`);

@@ -85,6 +85,10 @@ class ClusterViewBrowserTest {
                 assertThat(page.stepStatuses()).hasSameSizeAs(steps).containsOnly("SUCCEEDED");
             });
             save(page.screenshot(), "cluster-view.png");
+            // Polling an unchanged view: the page sends the ETag it holds and the server answers 304 without a body.
+            eventually().untilAsserted(() -> assertThat(((Number) chromium.driver().executeScript(
+                    "return performance.getEntriesByType('resource').filter(e => e.name.includes('/clusters')"
+                            + " && e.responseStatus === 304).length")).intValue()).isPositive());
 
             // A change made elsewhere shows up by itself: no reload (the marker survives).
             chromium.driver().executeScript("window.__sameDocument = 'yes'");
