@@ -1,6 +1,7 @@
 package io.clusterdeploy.engine.api;
 
 import io.clusterdeploy.engine.catalog.Attribution;
+import io.clusterdeploy.engine.catalog.OperationType;
 import io.clusterdeploy.engine.error.ClusterDeployException;
 import io.clusterdeploy.engine.error.ErrorKind;
 import io.clusterdeploy.engine.json.Json;
@@ -77,7 +78,7 @@ public final class ClusterDeployApi implements ApiHandler {
         Matcher m;
         if (path.equals("/accounts")) {
             requireMethod(get, r);
-            return ok(accounts.list().stream().map(Views::account).toList());
+            return ok(accounts.list().stream().map(a -> Views.account(a, accounts.isProtected(a.name()))).toList());
         }
         if (path.equals("/applications")) {
             requireMethod(get, r);
@@ -107,14 +108,17 @@ public final class ClusterDeployApi implements ApiHandler {
             if (post) {
                 Map<String, Object> request = json.readObject(r.body());
                 attribute(request, r.actor());
+                String challenge = challengedAccount(request);
+                String typed = confirmAccount(request);
                 if (dryRun(request)) {
-                    return ok(Views.plan(planner.plan(request)));
+                    return ok(planView(planner.plan(request), challenge));
                 }
+                requireConfirmation(request, challenge, typed);
                 String confirmed = planFingerprint(request);
                 if (confirmed != null) {
                     Plan fresh = planner.plan(new LinkedHashMap<>(request));
                     if (!fresh.fingerprint().equals(confirmed)) {
-                        return changedSincePlan(fresh);
+                        return changedSincePlan(fresh, challenge);
                     }
                 }
                 OperationState s = runner.start(request);
@@ -182,15 +186,71 @@ public final class ClusterDeployApi implements ApiHandler {
 
     static final String PLAN_FINGERPRINT = "planFingerprint";
 
+    static final String CONFIRM_ACCOUNT = "confirmAccount";
+
+    /**
+     * The account whose name a run of this request must carry as {@code confirmAccount}: a destructive type on a
+     * protected account; null otherwise (also when type or account are not even strings: the parser says why).
+     */
+    private String challengedAccount(Map<String, Object> request) {
+        if (!(request.get("type") instanceof String type) || !(request.get("account") instanceof String account)) {
+            return null;
+        }
+        OperationType t;
+        try {
+            t = OperationType.parse("type", type);
+        } catch (ClusterDeployException e) {
+            return null;
+        }
+        return t.destructive() && accounts.isProtected(account) ? account : null;
+    }
+
+    /** {@code confirmAccount}, taken out of the request (the operation does not read it); null when absent. */
+    private static String confirmAccount(Map<String, Object> request) {
+        Object v = request.remove(CONFIRM_ACCOUNT);
+        if (v == null) {
+            return null;
+        }
+        if (!(v instanceof String s)) {
+            throw ClusterDeployException.invalid(CONFIRM_ACCOUNT, CONFIRM_ACCOUNT + " must be the account's name, as text");
+        }
+        return s;
+    }
+
+    /**
+     * A name typed must be the request's account, whatever the account; on a protected one, a destructive run needs
+     * it. The front ends ask for it in their dialogs; this makes a script that skips the dialog ask too.
+     */
+    private static void requireConfirmation(Map<String, Object> request, String challenge, String typed) {
+        Object account = request.get("account");
+        if (typed != null && !typed.equals(account)) {
+            throw ClusterDeployException.invalid(CONFIRM_ACCOUNT, CONFIRM_ACCOUNT + " '" + typed
+                    + "' is not this request's account" + (account instanceof String a ? " '" + a + "'" : "")
+                    + "; nothing was done");
+        }
+        if (challenge != null && typed == null) {
+            throw ClusterDeployException.invalid(CONFIRM_ACCOUNT, "account '" + challenge + "' is protected: "
+                    + request.get("type") + " runs only with \"" + CONFIRM_ACCOUNT + "\": \"" + challenge
+                    + "\" in the request; nothing was done");
+        }
+    }
+
+    /** The plan, and the account name a run of it must confirm (null when none). */
+    private static Map<String, Object> planView(Plan plan, String challenge) {
+        Map<String, Object> m = Views.plan(plan);
+        m.put(CONFIRM_ACCOUNT, challenge);
+        return m;
+    }
+
     /** 409 with the plan as it would run now, for the caller to show and confirm again. */
-    private ApiResponse changedSincePlan(Plan fresh) {
+    private ApiResponse changedSincePlan(Plan fresh, String challenge) {
         Map<String, Object> e = new LinkedHashMap<>();
         e.put("status", 409);
         e.put("error", ErrorKind.CONFLICT.name());
         e.put("field", PLAN_FINGERPRINT);
         e.put("message", "the cloud changed since the plan was made; nothing was done. This is the plan as it would"
                 + " run now: confirm it with its fingerprint " + fresh.fingerprint());
-        e.put("plan", Views.plan(fresh));
+        e.put("plan", planView(fresh, challenge));
         return new ApiResponse(409, json.write(e));
     }
 

@@ -25,11 +25,13 @@ public final class Views {
     private Views() {
     }
 
-    static Map<String, Object> account(Account a) {
+    /** @param isProtected destructive changes on it need its name confirmed */
+    static Map<String, Object> account(Account a, boolean isProtected) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("name", a.name());
         m.put("provider", a.provider());
         m.put("locations", a.locations());
+        m.put("protected", isProtected);
         return m;
     }
 

@@ -6,24 +6,34 @@ import java.util.stream.Collectors;
 
 /** Every operation type the API and the steps accept, by its Spinnaker stage name: the one list of them. */
 public enum OperationType {
-    DEPLOY("deploy"),
-    RESIZE("resize"),
-    ENABLE("enable"),
-    DISABLE("disable"),
-    DESTROY("destroy"),
-    UPSERT_LOAD_BALANCER("upsertLoadBalancer"),
-    DISABLE_CLUSTER("disableCluster"),
-    SCALE_DOWN_CLUSTER("scaleDownCluster"),
-    SHRINK_CLUSTER("shrinkCluster"),
-    ROLLBACK_CLUSTER("rollbackCluster"),
-    FIND_IMAGE_FROM_CLUSTER("findImageFromCluster"),
-    CHECK_CLUSTER_SIZE("checkClusterSize"),
-    CANARY_ANALYSIS("canaryAnalysis");
+    DEPLOY("deploy", false),
+    RESIZE("resize", false),
+    ENABLE("enable", false),
+    DISABLE("disable", true),
+    DESTROY("destroy", true),
+    UPSERT_LOAD_BALANCER("upsertLoadBalancer", false),
+    DISABLE_CLUSTER("disableCluster", true),
+    SCALE_DOWN_CLUSTER("scaleDownCluster", true),
+    SHRINK_CLUSTER("shrinkCluster", true),
+    ROLLBACK_CLUSTER("rollbackCluster", true),
+    FIND_IMAGE_FROM_CLUSTER("findImageFromCluster", false),
+    CHECK_CLUSTER_SIZE("checkClusterSize", false),
+    CANARY_ANALYSIS("canaryAnalysis", false);
 
     private final String id;
+    private final boolean destructive;
 
-    OperationType(String id) {
+    OperationType(String id, boolean destructive) {
         this.id = id;
+        this.destructive = destructive;
+    }
+
+    /**
+     * Takes serving capacity or traffic away, or deletes: on a protected account the API asks for the account's name
+     * (as Deck asks on accounts with {@code challengeDestructiveActions}).
+     */
+    public boolean destructive() {
+        return destructive;
     }
 
     /** As requests and state files write it. */

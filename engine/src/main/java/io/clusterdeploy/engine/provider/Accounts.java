@@ -5,12 +5,24 @@ import io.clusterdeploy.engine.model.Account;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
-/** The configured accounts and their providers, looked up by name. */
+/**
+ * The configured accounts and their providers, looked up by name, and which of them are protected: on those, the
+ * API takes a destructive change only with the account's name typed as {@code confirmAccount} (Deck's
+ * {@code challengeDestructiveActions}).
+ */
 public final class Accounts implements AutoCloseable {
     private final Map<String, CloudProvider> byName;
+    private final Set<String> protectedNames;
 
     public Accounts(List<CloudProvider> providers) {
+        this(providers, Set.of());
+    }
+
+    /** @param protectedNames accounts whose destructive changes need the account's name confirmed; each must be one of them */
+    public Accounts(List<CloudProvider> providers, Set<String> protectedNames) {
         Map<String, CloudProvider> map = new LinkedHashMap<>();
         for (CloudProvider p : providers) {
             if (map.putIfAbsent(p.account().name(), p) != null) {
@@ -20,13 +32,29 @@ public final class Accounts implements AutoCloseable {
         }
         this.byName = Map.copyOf(map);
         this.order = List.copyOf(map.keySet());
+        for (String name : protectedNames) {
+            if (!map.containsKey(name)) {
+                throw ClusterDeployException.invalid("accounts", "protected account '" + name + "' is not configured");
+            }
+        }
+        this.protectedNames = Set.copyOf(protectedNames);
     }
 
     private final List<String> order;
 
     /** The same accounts with every provider wrapped, e.g. by traffic guards. */
     public Accounts map(java.util.function.UnaryOperator<CloudProvider> wrap) {
-        return new Accounts(providers().stream().map(wrap).toList());
+        return new Accounts(providers().stream().map(wrap).toList(), protectedNames);
+    }
+
+    /** Whether destructive changes on {@code name} need its name confirmed. */
+    public boolean isProtected(String name) {
+        return protectedNames.contains(name);
+    }
+
+    /** The protected accounts' names, sorted. */
+    public Set<String> protectedNames() {
+        return new TreeSet<>(protectedNames);
     }
 
     /** The provider of {@code name}; NOT_FOUND naming the field {@code account} otherwise. */

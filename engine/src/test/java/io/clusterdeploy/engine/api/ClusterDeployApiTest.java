@@ -39,7 +39,7 @@ class ClusterDeployApiTest {
         ApiResponse r = api.handle(ApiRequest.get("/accounts"));
         assertThat(r.status()).isEqualTo(200);
         assertThat(json.read(r.json(), List.class)).containsExactly(
-                Map.of("name", "test", "provider", "fake", "locations", List.of("fake-1")));
+                Map.of("name", "test", "provider", "fake", "locations", List.of("fake-1"), "protected", false));
     }
 
     @Test
