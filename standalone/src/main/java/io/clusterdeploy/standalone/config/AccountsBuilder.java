@@ -49,7 +49,8 @@ public final class AccountsBuilder {
             for (int i = 0; i < config.accounts().size(); i++) {
                 built.add(create(i, config.accounts().get(i), source));
             }
-            return new Accounts(built);
+            return new Accounts(built, config.accounts().stream().filter(AccountConfig::protectedAccount)
+                    .map(AccountConfig::name).collect(java.util.stream.Collectors.toSet()));
         } catch (RuntimeException e) {
             built.forEach(CloudProvider::close);
             throw e;

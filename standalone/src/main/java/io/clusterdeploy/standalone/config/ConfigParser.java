@@ -114,15 +114,17 @@ public final class ConfigParser {
             throw ClusterDeployException.invalid(a.path("type"), a.path("type") + ": unknown provider type '" + type
                     + "'; known types: " + String.join(", ", types.known()));
         }
+        boolean protectedAccount = a.optionalBoolean(AccountConfig.PROTECTED, false);
         // The rest belongs to the provider, which rejects keys it does not know.
         Map<String, Object> settings = new LinkedHashMap<>(entry);
         settings.remove("name");
         settings.remove("type");
+        settings.remove(AccountConfig.PROTECTED);
         if (type.equals(StandaloneConfig.LOCAL_TYPE) && !settings.containsKey("stateDir")) {
             // The local provider's server groups must outlive a restart: keep them under our state dir.
             settings.put("stateDir", StandaloneConfig.accountStateDir(stateDir, name).toString());
         }
-        return new AccountConfig(name, type, settings);
+        return new AccountConfig(name, type, settings, protectedAccount);
     }
 
     private static List<WebhookConfig> webhooks(Fields f) {

@@ -114,6 +114,25 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void anAccountMarkedProtectedIsReadAndTheMarkIsNotHandedToTheProvider() throws IOException {
+        StandaloneConfig config = loader.load(write("""
+                stateDir: %s
+                accounts:
+                  - {name: prod, type: local, protected: true}
+                  - {name: dev, type: local, protected: false}
+                  - {name: other, type: local}
+                """.formatted(stateDir())));
+        assertThat(config.accounts()).extracting(AccountConfig::protectedAccount).containsExactly(true, false, false);
+        assertThat(config.accounts().get(0).settings()).doesNotContainKey("protected");
+        ClusterDeployException e = rejected("""
+                stateDir: %s
+                accounts:
+                  - {name: prod, type: local, protected: "yes"}
+                """.formatted(stateDir()));
+        assertThat(e.field()).isEqualTo("accounts[0].protected");
+    }
+
+    @Test
     void duplicateAccountNamesAreRefused() throws IOException {
         ClusterDeployException e = rejected("""
                 stateDir: %s
