@@ -23,6 +23,8 @@ public final class UiAssets {
     public static final String INDEX = "index.html";
     /** The canary report page, opened as {@code canary.html?operation=<id>}. */
     public static final String CANARY_REPORT = "canary.html";
+    /** The standalone server's sign-in page, served at {@code /ui/sign-in}. */
+    public static final String SIGN_IN = "sign-in.html";
     /** ECharts' browser build, loaded by the canary report as a classic script that defines the global echarts. */
     public static final String ECHARTS = "vendor/echarts.min.js";
 
@@ -33,6 +35,8 @@ public final class UiAssets {
     /** Every file of the ui module itself, with its content type: the allowlist. */
     private static final Map<String, String> TYPES = Map.of(
             INDEX, HTML,
+            SIGN_IN, HTML,
+            "sign-in.js", JS,
             "cluster-view.js", JS,
             "cluster-view.css", CSS,
             CANARY_REPORT, HTML,

@@ -23,19 +23,22 @@ import org.eclipse.jetty.util.Fields;
  */
 public final class ApiHttpHandler extends Handler.Abstract {
     public static final String API_ROOT = "/api";
-    /** The operations' {@code startedBy} for requests authenticated by the API token. */
-    static final String ACTOR = "standalone API token";
 
     private final List<RequestRule> rules;
+    private final CallerRule callers;
     private final BodyReader bodies;
     private final ApiHandler api;
     private final Json json = new Json();
     private final CompressedBodies compressed = new CompressedBodies();
 
-    /** @param rules checked in order; the first refusal answers */
-    public ApiHttpHandler(List<RequestRule> rules, int maxBodyBytes, ApiHandler api) {
+    /**
+     * @param rules   checked in order; the first refusal answers
+     * @param callers among the rules; names who sends a request that passed them
+     */
+    public ApiHttpHandler(List<RequestRule> rules, CallerRule callers, int maxBodyBytes, ApiHandler api) {
         super(InvocationType.BLOCKING);
         this.rules = List.copyOf(rules);
+        this.callers = callers;
         this.bodies = new BodyReader(maxBodyBytes);
         this.api = api;
     }
@@ -69,8 +72,8 @@ public final class ApiHttpHandler extends Handler.Abstract {
         if (!head.mutating()) {
             closeIfBodyUnread(request, response);
         }
-        // The rules above let only the bearer of the server's API token change anything: that is who acts.
-        ApiResponse answer = api.handle(new ApiRequest(head.method(), apiPath, query(request), body, ACTOR,
+        // The rules above let only the bearer of the API token or a session (with its CSRF token) change anything.
+        ApiResponse answer = api.handle(new ApiRequest(head.method(), apiPath, query(request), body, callers.actor(head),
                 request.getHeaders().get(HttpHeader.IF_NONE_MATCH)));
         if (answer.etag() != null) {
             sendCached(request, response, callback, answer);
@@ -117,8 +120,11 @@ public final class ApiHttpHandler extends Handler.Abstract {
 
     static RequestHead head(Request request) {
         var h = request.getHeaders();
+        // Several Cookie headers (HTTP/2 splits them) are one list: join them as one header would be.
+        List<String> cookies = h.getValuesList(HttpHeader.COOKIE);
         return new RequestHead(request.getMethod(), h.get(HttpHeader.HOST), h.get(HttpHeader.ORIGIN),
-                h.get(HttpHeader.AUTHORIZATION), h.get(HttpHeader.CONTENT_TYPE), h.getLongField(HttpHeader.CONTENT_LENGTH));
+                h.get(HttpHeader.AUTHORIZATION), h.get(HttpHeader.CONTENT_TYPE), h.getLongField(HttpHeader.CONTENT_LENGTH),
+                cookies.isEmpty() ? null : String.join("; ", cookies), h.get(SessionHttpHandler.CSRF_HEADER));
     }
 
     private static Map<String, List<String>> query(Request request) {

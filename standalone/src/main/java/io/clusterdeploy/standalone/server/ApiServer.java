@@ -12,9 +12,9 @@ import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
- * Jetty serving the API and the read-only cluster view on 127.0.0.1 only, with the security
- * rules in front: loopback Host and same-origin Origin for both; bearer token, JSON content type
- * and body size for the API.
+ * Jetty serving the API, browser sessions and the cluster view on 127.0.0.1 only, with the security rules in
+ * front: loopback (or sign-in host) Host and same-origin Origin for all; for the API's changes the bearer token or
+ * a session with its CSRF header, JSON content type and body size.
  */
 public final class ApiServer {
     public static final String BIND_HOST = "127.0.0.1";
@@ -27,7 +27,18 @@ public final class ApiServer {
      * @param port          0 for any free port
      * @param tokenLocation where users find the token (named in 401 answers)
      */
+    private final SessionHttpHandler sessionHandler;
+    private final SignInHost signInHost;
+
     public ApiServer(int port, ApiToken token, String tokenLocation, ApiHandler api) {
+        this(port, token, tokenLocation, api, new Sessions(new java.security.SecureRandom(), java.time.Clock.systemUTC()),
+                SignInHost.random(new java.security.SecureRandom()));
+    }
+
+    /** @param signInHost the one host name besides the loopback names, where browsers sign in */
+    public ApiServer(int port, ApiToken token, String tokenLocation, ApiHandler api, Sessions sessions,
+                     SignInHost signInHost) {
+        this.signInHost = signInHost;
         QueuedThreadPool threads = new QueuedThreadPool(32, 2);
         threads.setName("api");
         threads.setDaemon(true);
@@ -39,17 +50,22 @@ public final class ApiServer {
         connector.setHost(BIND_HOST);
         connector.setPort(port);
         server.addConnector(connector);
-        LoopbackAuthorities self = new LoopbackAuthorities(connector::getLocalPort);
+        LoopbackAuthorities self = new LoopbackAuthorities(connector::getLocalPort, signInHost);
         List<RequestRule> sameSite = List.of(new LoopbackHostRule(self), new OriginRule(self));
+        BearerTokenRule bearer = new BearerTokenRule(token, tokenLocation);
+        CallerRule callers = new CallerRule(bearer, sessions);
         List<RequestRule> apiRules = new ArrayList<>(sameSite);
         apiRules.addAll(List.of(
-                new BearerTokenRule(token, tokenLocation),
+                callers,
                 new JsonContentTypeRule(),
                 new BodySizeRule(MAX_BODY_BYTES)));
-        // The view takes the paths it owns (/, /ui, /ui/...); everything else goes to the API.
+        this.sessionHandler = new SessionHttpHandler(sameSite, self, sessions, token, bearer, signInHost,
+                connector::getLocalPort, MAX_BODY_BYTES);
+        // The view takes the paths it owns (/, /ui, /ui/...), the sessions theirs; everything else goes to the API.
         server.setHandler(new Handler.Sequence(
                 new UiHttpHandler(sameSite, UiAssets.load(ApiServer.class.getClassLoader())),
-                new ApiHttpHandler(apiRules, MAX_BODY_BYTES, api)));
+                sessionHandler,
+                new ApiHttpHandler(apiRules, callers, MAX_BODY_BYTES, api)));
         server.setErrorHandler(new JsonErrorHandler());
         server.setStopTimeout(5_000);
     }
@@ -70,6 +86,16 @@ public final class ApiServer {
     /** The cluster view, e.g. {@code http://127.0.0.1:7070/ui/}. */
     public String uiUrl() {
         return "http://" + BIND_HOST + ":" + port() + UiHttpHandler.UI_ROOT;
+    }
+
+    /** A new one-time sign-in link on the sign-in host; print it for the user only. */
+    public String newSignInLink() {
+        return sessionHandler.newSignInLink();
+    }
+
+    /** The sign-in host's view, e.g. {@code http://s-….localhost:7070/ui/}; for tests and the user only. */
+    public String signInHostUiUrl() {
+        return "http://" + signInHost.name() + ":" + port() + UiHttpHandler.UI_ROOT;
     }
 
     public void stop() throws Exception {

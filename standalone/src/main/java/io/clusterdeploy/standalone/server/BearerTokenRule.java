@@ -17,18 +17,25 @@ public final class BearerTokenRule implements RequestRule {
 
     @Override
     public Optional<Rejection> check(RequestHead head) {
-        if (!head.mutating()) {
+        if (!head.mutating() || presentsToken(head)) {
             return Optional.empty();
         }
+        return Optional.of(refusal(head));
+    }
+
+    /** Whether the request carries {@code Authorization: Bearer <the token>}. */
+    boolean presentsToken(RequestHead head) {
         String auth = head.authorization();
-        if (auth != null && auth.length() > SCHEME.length()
+        return auth != null && auth.length() > SCHEME.length()
                 && auth.regionMatches(true, 0, SCHEME, 0, SCHEME.length())
-                && token.matches(auth.substring(SCHEME.length()).trim())) {
-            return Optional.empty();
-        }
-        // Same answer for a missing and a wrong token: say nothing about what was presented.
-        return Optional.of(new Rejection(401, "UNAUTHORIZED", "Authorization",
-                head.method() + " requests need the header 'Authorization: Bearer <token>'; the token is in "
-                        + tokenLocation));
+                && token.matches(auth.substring(SCHEME.length()).trim());
+    }
+
+    /** Same answer for a missing and a wrong token: say nothing about what was presented. */
+    Rejection refusal(RequestHead head) {
+        return new Rejection(401, "UNAUTHORIZED", "Authorization",
+                head.method() + " requests need the header 'Authorization: Bearer <token>' (the token is in "
+                        + tokenLocation + ") or, from the cluster view, a session: open the sign-in link that"
+                        + " 'cluster-deploy serve' printed");
     }
 }

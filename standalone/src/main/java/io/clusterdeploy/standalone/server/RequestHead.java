@@ -12,11 +12,19 @@ import java.util.Locale;
  * @param authorization {@code Authorization} header, or null
  * @param contentType   {@code Content-Type} header, or null
  * @param contentLength declared body length, or -1 when not declared (chunked or no body)
+ * @param cookie        {@code Cookie} header, or null
+ * @param csrfToken     the {@value SessionHttpHandler#CSRF_HEADER} header, or null
  */
 public record RequestHead(String method, String host, String origin, String authorization, String contentType,
-                          long contentLength) {
+                          long contentLength, String cookie, String csrfToken) {
     public RequestHead {
         method = method == null ? "" : method.toUpperCase(Locale.ROOT);
+    }
+
+    /** Without cookie or CSRF header. */
+    public RequestHead(String method, String host, String origin, String authorization, String contentType,
+                       long contentLength) {
+        this(method, host, origin, authorization, contentType, contentLength, null, null);
     }
 
     /** Anything but a read changes state (or might): only GET, HEAD and OPTIONS are reads. */

@@ -152,6 +152,19 @@ public final class StandaloneServer implements AutoCloseable {
         return http.uiUrl();
     }
 
+    /**
+     * A new one-time sign-in link for a browser, on the server's own host name: good once, for
+     * {@link Sessions#CODE_LIFETIME}. For the user's console only: never log it.
+     */
+    public String newSignInLink() {
+        return http.newSignInLink();
+    }
+
+    /** The cluster view on the sign-in host (where a signed-in browser uses it). */
+    public String signInHostUiUrl() {
+        return http.signInHostUiUrl();
+    }
+
     public Path tokenFile() {
         return tokenFile;
     }

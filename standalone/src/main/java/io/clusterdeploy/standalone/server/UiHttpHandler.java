@@ -12,12 +12,14 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 
 /**
- * Serves the read-only cluster view: {@code /} and {@code /ui} redirect to {@code /ui/}, which
- * serves the view's files under a strict Content-Security-Policy. Requests pass the same Host
+ * Serves the cluster view and its sign-in page ({@code /ui/sign-in}): {@code /} and {@code /ui} redirect to
+ * {@code /ui/}, which serves the view's files under a strict Content-Security-Policy. Requests pass the same Host
  * and Origin rules as the API. Paths it does not own are left to the next handler.
  */
 public final class UiHttpHandler extends Handler.Abstract {
     public static final String UI_ROOT = "/ui/";
+    /** The sign-in page, {@code /ui/sign-in}. */
+    static final String SIGN_IN = "sign-in";
     /** Only our own files: no inline script or style, no other site, no framing. */
     public static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
             + "img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
@@ -48,10 +50,10 @@ public final class UiHttpHandler extends Handler.Abstract {
         if (refused.isPresent()) {
             error(response, callback, refused.get());
         } else if (!head.method().equals("GET") && !head.method().equals("HEAD")) {
-            // Read-only: nothing here changes anything.
+            // Static files: changes go to the API.
             response.getHeaders().put(HttpHeader.ALLOW, "GET, HEAD");
             error(response, callback, new Rejection(405, "METHOD_NOT_ALLOWED", null,
-                    head.method() + " is not allowed on the cluster view; it is read-only"));
+                    head.method() + " is not allowed on the cluster view's files; changes go to the API"));
         } else if (redirect) {
             redirect(request, response, callback);
         } else {
@@ -61,7 +63,8 @@ public final class UiHttpHandler extends Handler.Abstract {
     }
 
     private void serve(String name, boolean headOnly, Response response, Callback callback) {
-        Optional<UiAssets.Asset> asset = assets.find(name.isEmpty() ? UiAssets.INDEX : name);
+        String file = name.isEmpty() ? UiAssets.INDEX : name.equals(SIGN_IN) ? UiAssets.SIGN_IN : name;
+        Optional<UiAssets.Asset> asset = assets.find(file);
         if (asset.isEmpty()) {
             error(response, callback, new Rejection(404, "NOT_FOUND", "path", "no such file in the cluster view"));
             return;
