@@ -38,6 +38,8 @@ public final class UiAssets {
             SIGN_IN, HTML,
             "sign-in.js", JS,
             "cluster-view.js", JS,
+            "cluster-actions.js", JS,
+            "dom.js", JS,
             "cluster-view.css", CSS,
             CANARY_REPORT, HTML,
             "canary-report.js", JS,

@@ -1,8 +1,17 @@
 // The cluster view: an application's clusters, server groups, instances, load balancers and
 // recent operations, read from the Cluster Deploy JSON API and refreshed every 2 seconds.
-// Read-only: it only sends GET requests and never holds the API token.
+// Users with the right to act get action buttons (cluster-actions.js: each shows the server's plan first); the page
+// never holds the API token: the standalone server's session is an HttpOnly cookie.
 // Vanilla ES module with no build step, so that any server can serve this very file.
 // Every piece of data goes into the page through textContent or attribute values, never as HTML.
+
+import { el } from './dom.js';
+import {
+  ACTIONS, actingRights, ActionDialog, cancelButton, clusterButtons, rightsLine, serverGroupButtons,
+} from './cluster-actions.js';
+
+/** Which actions act on a cluster (the rest on a server group). */
+const ACTION_SCOPE = Object.fromEntries(Object.entries(ACTIONS).map(([k, a]) => [k, a.scope]));
 
 const REFRESH_MS = 2000;
 // A request that hangs must not stall the refresh loop forever.
@@ -128,31 +137,8 @@ export class Poller {
 // ---------------------------------------------------------------------------------------------
 // DOM building: text only
 
-/**
- * Creates an element. `attrs`: `class`, `text` (set as textContent), data-*, aria-*, title and
- * other plain attributes; children: nodes or strings (added as text).
- */
-export function el(tag, attrs = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(attrs)) {
-    if (value === undefined || value === null || value === false) {
-      continue;
-    }
-    if (name === 'class') {
-      node.className = value;
-    } else if (name === 'text') {
-      node.textContent = String(value);
-    } else {
-      node.setAttribute(name, value === true ? '' : String(value));
-    }
-  }
-  for (const child of children.flat()) {
-    if (child !== undefined && child !== null && child !== false) {
-      node.append(child instanceof Node ? child : document.createTextNode(String(child)));
-    }
-  }
-  return node;
-}
+// `el` lives in dom.js, shared with the actions' module; exported here too, for the canary report.
+export { el };
 
 /**
  * Replaces a container's content, keeping keyboard focus on the element with the same
@@ -330,7 +316,7 @@ function fact(name, ...value) {
   return [el('dt', { text: name }), el('dd', {}, ...value)];
 }
 
-function serverGroupCard(sg) {
+function serverGroupCard(sg, rights) {
   const counts = sg.instanceCounts || {};
   const cap = sg.capacity || {};
   const instances = sg.instances || [];
@@ -352,14 +338,15 @@ function serverGroupCard(sg) {
     fact('Created', timeNode(sg.createdTime))),
   instances.length === 0
     ? el('p', { class: 'sg-empty', text: 'No instances' })
-    : el('ul', { class: 'instances', 'aria-label': `Instances of ${sg.name}` }, instances.map(instanceSquare)));
+    : el('ul', { class: 'instances', 'aria-label': `Instances of ${sg.name}` }, instances.map(instanceSquare)),
+  serverGroupButtons(rights, sg));
 }
 
-function clusterBlock(cluster) {
+function clusterBlock(cluster, rights) {
   const groups = [...(cluster.serverGroups || [])].sort(newestFirst);
   return el('section', { class: 'cluster', 'data-cluster': cluster.name, 'aria-label': `Cluster ${cluster.name}` },
-    el('h3', { class: 'cluster-name', text: cluster.name }),
-    el('div', { class: 'sg-row' }, groups.map(serverGroupCard)));
+    el('div', { class: 'cluster-head' }, el('h3', { class: 'cluster-name', text: cluster.name }), clusterButtons(rights, cluster)),
+    el('div', { class: 'sg-row' }, groups.map((sg) => serverGroupCard(sg, rights))));
 }
 
 function legend() {
@@ -369,7 +356,7 @@ function legend() {
       health(state).label)));
 }
 
-function renderClusters(app, clusters) {
+function renderClusters(app, clusters, rights, protectedAccounts) {
   if (!app) {
     return [el('p', { class: 'empty', text: 'No application yet: deploy one through the API (POST /api/operations).' })];
   }
@@ -380,8 +367,11 @@ function renderClusters(app, clusters) {
     class: 'place', 'aria-label': `Account ${place.account}, location ${place.location}`,
   },
   el('h2', { class: 'place-name' }, el('span', { class: 'muted', text: 'account ' }), place.account,
-    el('span', { class: 'muted', text: ' · location ' }), place.location),
-  place.clusters.map(clusterBlock)))];
+    el('span', { class: 'muted', text: ' · location ' }), place.location,
+    protectedAccounts.has(place.account)
+      ? el('span', { class: 'badge badge--protected', title: 'Destructive actions ask for the account\'s name', text: 'protected' })
+      : null),
+  place.clusters.map((c) => clusterBlock(c, rights))))];
 }
 
 function renderLoadBalancers(loadBalancers) {
@@ -432,13 +422,16 @@ function stepItem(step) {
     step.message ? el('p', { class: 'step-message', text: step.message }) : null);
 }
 
-function timeline(op, reportUrl) {
+function timeline(op, reportUrl, rights) {
   if (!op) {
     return [el('p', { class: 'empty', text: 'Select an operation to see its steps.' })];
   }
   const ended = op.status !== 'RUNNING';
   return [
     el('h3', { class: 'timeline-title' }, `${op.type} ${operationTarget(op)} `, statusBadge(op.status)),
+    cancelButton(rights, op),
+    op.startedBy || op.reason ? el('p', { class: 'op-who' }, op.startedBy ? `by ${op.startedBy}` : '',
+      op.reason ? el('q', { class: 'op-reason', text: op.reason }) : null) : null,
     el('p', { class: 'muted' }, 'started ', timeNode(op.createdAt),
       ended ? ` · took ${duration(op.createdAt, op.updatedAt)}` : ' · running'),
     hasCanaryReport(op) ? el('p', {}, reportLink(reportUrl, op, 'timeline-report')) : null,
@@ -456,6 +449,7 @@ function skeleton(root) {
     picker,
     // Not a live region: announcing the time every 2 s would drown a screen reader user.
     updated: el('span', { class: 'updated', text: 'Loading…' }),
+    rights: el('span', { class: 'rights-line' }),
     banner: el('div', { class: 'banner', role: 'alert', hidden: true }),
     clusters: el('div', { class: 'clusters' }),
     loadBalancers: el('div', { class: 'lb-list' }),
@@ -466,7 +460,7 @@ function skeleton(root) {
     el('header', { class: 'topbar' },
       el('h1', { text: 'Cluster Deploy' }),
       el('label', { class: 'app-label', for: 'cv-app' }, 'Application ', picker),
-      parts.updated),
+      parts.updated, parts.rights),
     parts.banner,
     el('section', { class: 'panel', 'aria-labelledby': 'cv-clusters-h' },
       el('h2', { id: 'cv-clusters-h', class: 'panel-title', text: 'Clusters' }), parts.clusters),
@@ -491,7 +485,12 @@ export function mount(root) {
   const api = apiClient(apiBase(root));
   const reportUrl = root.dataset.canaryReportUrl || 'canary.html';
   const parts = skeleton(root);
-  const state = { app: appFromUrl(), chosenOperation: null, operations: [], lastGood: null };
+  const state = {
+    app: appFromUrl(), chosenOperation: null, operations: [], clusters: [], lastGood: null, rights: null,
+    protectedAccounts: new Set(),
+  };
+  const base = apiBase(root);
+  let dialog = null;
   // Each section is redrawn only when its data changed: no flicker, focus kept.
   const drawn = new Map();
 
@@ -518,7 +517,7 @@ export function mount(root) {
     draw('operations', [mine.map((o) => [o.id, o.type, o.status, o.context?.newServerGroup, hasCanaryReport(o)]), shownId], () => (mine.length
       ? mine.map((op) => operationRow(op, shownId, reportUrl))
       : [el('li', { class: 'empty', text: 'No operations for this application yet.' })]));
-    draw('timeline', shown, () => timeline(shown, reportUrl));
+    draw('timeline', [shown, canAct()], () => timeline(shown, reportUrl, state.rights));
   }
 
   function showSuccess() {
@@ -556,7 +555,9 @@ export function mount(root) {
       if (app !== state.app) {
         return; // The user picked another application meanwhile; the next run shows it.
       }
-      draw('clusters', [app, clusters], () => renderClusters(app, clusters));
+      state.clusters = clusters;
+      draw('clusters', [app, clusters, canAct(), [...state.protectedAccounts]],
+        () => renderClusters(app, clusters, state.rights, state.protectedAccounts));
       draw('loadBalancers', loadBalancers, () => renderLoadBalancers(loadBalancers));
       state.operations = ops;
       drawOperations(ops);
@@ -567,6 +568,70 @@ export function mount(root) {
   }
 
   const poller = new Poller(refresh, REFRESH_MS);
+
+  function canAct() {
+    return Boolean(state.rights && state.rights.canAct);
+  }
+
+  /** Asks the front end who may act (a session, or Jenkins' permission), then draws accordingly. */
+  async function loadRights() {
+    const [rights, accounts] = await Promise.all([actingRights(root), api.get('accounts').catch(() => [])]);
+    state.rights = rights;
+    state.protectedAccounts = new Set(accounts.filter((a) => a.protected).map((a) => a.name));
+    dialog = rights.canAct ? dialog || new ActionDialog(root, base, rights, started) : null;
+    if (dialog) {
+      dialog.rights = rights;
+    }
+    replaceContent(parts.rights, rightsLine(rights));
+    drawn.clear();
+    poller.now();
+  }
+
+  /** An operation started from a dialog: show its timeline, live. */
+  function started(op) {
+    state.chosenOperation = op.id;
+    poller.now();
+  }
+
+  function findGroup(name) {
+    for (const c of state.clusters) {
+      const sg = (c.serverGroups || []).find((g) => g.name === name);
+      if (sg) {
+        return sg;
+      }
+    }
+    return null;
+  }
+
+  root.addEventListener('click', async (event) => {
+    const action = event.target.closest('[data-action]');
+    if (action && dialog) {
+      const kind = action.dataset.action;
+      const target = action.dataset.target;
+      const found = ACTION_SCOPE[kind] === 'cluster'
+        ? state.clusters.find((c) => `${c.account}/${c.location}/${c.name}` === target)
+        : findGroup(target);
+      if (found) {
+        dialog.open(kind, found);
+      }
+      return;
+    }
+    const cancel = event.target.closest('[data-cancel-operation]');
+    if (cancel && dialog) {
+      const op = state.operations.find((o) => o.id === cancel.dataset.cancelOperation);
+      if (op) {
+        dialog.openCancel(op);
+      }
+      return;
+    }
+    if (event.target.closest('[data-sign-out]') && state.rights && state.rights.signOut) {
+      const csrf = state.rights.csrf;
+      await fetch(state.rights.signOut, {
+        method: 'DELETE', headers: { [csrf.header]: csrf.value }, credentials: 'same-origin', cache: 'no-store',
+      }).catch(() => null);
+      await loadRights();
+    }
+  });
 
   function selectApp(app, push) {
     if (app === state.app) {
@@ -593,6 +658,7 @@ export function mount(root) {
       drawOperations(state.operations);
     }
   });
+  loadRights();
   poller.start();
   return poller;
 }

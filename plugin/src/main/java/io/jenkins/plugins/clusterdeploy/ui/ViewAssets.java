@@ -10,7 +10,8 @@ import java.util.Set;
  * ECharts: the canary page takes the echarts-api plugin's.
  */
 final class ViewAssets {
-    private static final Set<String> SERVED = Set.of("cluster-view.js", "cluster-view.css", "canary-report.js",
+    private static final Set<String> SERVED = Set.of("cluster-view.js", "cluster-actions.js", "dom.js", "cluster-view.css",
+            "canary-report.js",
             "canary-report.css");
 
     private final UiAssets assets;
