@@ -17,9 +17,10 @@ import java.util.Objects;
  * @param enabled           false: the account is configured but not started, and no build may use it
  * @param allowedJobs       job full-name patterns that may use it from a build; empty = every job
  * @param allowlistRequired true when an empty {@code allowedJobs} means nobody rather than everybody (local accounts)
+ * @param protectedAccount  destructive changes through the API need the account's name confirmed
  */
 public record AccountSpec(String name, String type, Map<String, Object> settings, String credentialsId,
-                          boolean enabled, List<String> allowedJobs, boolean allowlistRequired) {
+                          boolean enabled, List<String> allowedJobs, boolean allowlistRequired, boolean protectedAccount) {
 
     /** The key the provider reads its credentials reference from, when {@link #credentialsId()} is set. */
     public static final String CREDENTIALS_SETTING = "credentialsId";
@@ -30,6 +31,12 @@ public record AccountSpec(String name, String type, Map<String, Object> settings
         settings = settings == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(settings));
         allowedJobs = allowedJobs == null ? List.of() : List.copyOf(allowedJobs);
         credentialsId = credentialsId == null || credentialsId.isBlank() ? null : credentialsId;
+    }
+
+    /** Not protected. */
+    public AccountSpec(String name, String type, Map<String, Object> settings, String credentialsId, boolean enabled,
+                       List<String> allowedJobs, boolean allowlistRequired) {
+        this(name, type, settings, credentialsId, enabled, allowedJobs, allowlistRequired, false);
     }
 
     /** What the provider factory receives: the settings plus the credentials reference, if any. */

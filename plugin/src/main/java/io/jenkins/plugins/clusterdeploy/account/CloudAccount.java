@@ -15,6 +15,8 @@ import org.kohsuke.stapler.DataBoundSetter;
 public abstract class CloudAccount implements Describable<CloudAccount>, ExtensionPoint {
     private final String name;
     private List<String> allowedJobs = new ArrayList<>();
+    /** Destructive changes through the API (the cluster view) need the account's name typed. */
+    private boolean protectedAccount;
 
     protected CloudAccount(String name) {
         this.name = name == null ? null : name.strip();
@@ -36,6 +38,20 @@ public abstract class CloudAccount implements Describable<CloudAccount>, Extensi
             allowedJobs.stream().filter(p -> p != null && !p.isBlank()).map(String::strip).forEach(kept::add);
         }
         this.allowedJobs = kept;
+    }
+
+    /**
+     * Whether destructive changes on it (disable, destroy, disableCluster, scaleDownCluster, shrinkCluster,
+     * rollbackCluster) through the API and the cluster view ask for the account's name, as Deck does with
+     * {@code challengeDestructiveActions}. JCasC: {@code protected: true}.
+     */
+    public boolean isProtected() {
+        return protectedAccount;
+    }
+
+    @DataBoundSetter
+    public void setProtected(boolean protectedAccount) {
+        this.protectedAccount = protectedAccount;
     }
 
     /** Whether the account is started and may be used. */
@@ -62,6 +78,6 @@ public abstract class CloudAccount implements Describable<CloudAccount>, Extensi
     /** This account as plain data for the engine and the account policy. */
     public final AccountSpec toSpec(AccountDefaults defaults) {
         return new AccountSpec(name == null ? "" : name, getProviderType(), providerSettings(defaults),
-                getCredentialsId(), isEnabled(), getAllowedJobs(), requiresAllowlist());
+                getCredentialsId(), isEnabled(), getAllowedJobs(), requiresAllowlist(), isProtected());
     }
 }

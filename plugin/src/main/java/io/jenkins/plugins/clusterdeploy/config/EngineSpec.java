@@ -54,9 +54,15 @@ public record EngineSpec(List<AccountSpec> accounts, List<TrafficGuard> guards, 
         return guards.stream().filter(g -> running.contains(g.account())).toList();
     }
 
+    /** The running accounts marked protected. */
+    public Set<String> protectedAccounts() {
+        return runningAccounts().stream().filter(AccountSpec::protectedAccount).map(AccountSpec::name)
+                .collect(Collectors.toCollection(java.util.TreeSet::new));
+    }
+
     /** What the engine is made of; allowlists do not matter to it, so changing them rebuilds nothing. */
     public Object engineKey() {
         return List.of(runningAccounts().stream().map(AccountSpec::providerKey).toList(), runningGuards(), retention,
-                metricSources);
+                metricSources, protectedAccounts());
     }
 }

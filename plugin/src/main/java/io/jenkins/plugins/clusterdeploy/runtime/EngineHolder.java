@@ -11,11 +11,15 @@ import io.clusterdeploy.engine.guard.TrafficGuards;
 import io.clusterdeploy.engine.operation.OperationRunner;
 import io.clusterdeploy.engine.operation.OperationStore;
 import io.clusterdeploy.engine.provider.Accounts;
+import io.clusterdeploy.engine.provider.CloudProvider;
 import io.clusterdeploy.engine.provider.ProviderTypes;
 import io.clusterdeploy.engine.provider.SecretResolver;
 import io.jenkins.plugins.clusterdeploy.config.EngineSpec;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -68,7 +72,11 @@ public final class EngineHolder implements AutoCloseable {
             engine.operations().close();
         }
         metricSources.close();
-        Accounts accounts = new Accounts(pool.reconcile(spec.runningAccounts()));
+        List<CloudProvider> running = pool.reconcile(spec.runningAccounts());
+        // Protection of the accounts that did start (one that failed to start has no provider to protect).
+        Set<String> started = running.stream().map(p -> p.account().name()).collect(Collectors.toSet());
+        Accounts accounts = new Accounts(running, spec.protectedAccounts().stream().filter(started::contains)
+                .collect(Collectors.toSet()));
         metricSources = buildMetricSources(spec, accounts);
         engine = new Engine(accounts, new TrafficGuards(spec.runningGuards().stream()
                 .filter(g -> !pool.problems().containsKey(g.account())).toList()), hooks, metricSources, store,

@@ -50,6 +50,19 @@ public final class ClusterDeployRootAction implements RootAction, StaplerProxy {
         return URL_NAME;
     }
 
+    /**
+     * For the page: whether the viewer may act (ClusterDeploy/Operate). Without it the view draws no action button;
+     * the API checks the permission again on every change (and Administer for local accounts).
+     */
+    public boolean isCanOperate() {
+        return Jenkins.get().hasPermission(ClusterDeployPermissions.OPERATE);
+    }
+
+    /** Who acts from this page, as the operations' {@code startedBy} will say. */
+    public String getActorName() {
+        return "Jenkins user " + Jenkins.getAuthentication2().getName();
+    }
+
     /** Everything below {@code /cluster-deploy/} needs ClusterDeploy/Read. */
     @Override
     public Object getTarget() {
@@ -69,7 +82,7 @@ public final class ClusterDeployRootAction implements RootAction, StaplerProxy {
     public HttpResponse doApiWrite(StaplerRequest2 req) throws IOException {
         Jenkins.get().checkPermission(ClusterDeployPermissions.OPERATE);
         return JsonHttpResponse.of(gateway.write(req.getRestOfPath(), req.getContentType(), req.getReader(),
-                Jenkins.get().hasPermission(Jenkins.ADMINISTER), "Jenkins user " + Jenkins.getAuthentication2().getName()));
+                Jenkins.get().hasPermission(Jenkins.ADMINISTER), getActorName()));
     }
 
     /** The running engine's account rules and operations. */

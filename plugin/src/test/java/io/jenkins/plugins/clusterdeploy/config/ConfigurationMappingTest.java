@@ -66,6 +66,19 @@ class ConfigurationMappingTest {
     }
 
     @Test
+    void aProtectedAccountIsMarkedInItsSpecAndRebuildsTheEngine() {
+        LocalAccount a = local("local", true, "team/*");
+        ClusterDeployConfiguration c = config(List.of(a), List.of());
+        Object key = c.toEngineSpec(DEFAULTS).engineKey();
+        assertThat(c.toEngineSpec(DEFAULTS).protectedAccounts()).isEmpty();
+        a.setProtected(true);
+        assertThat(a.isProtected()).isTrue();
+        assertThat(c.toEngineSpec(DEFAULTS).accounts().get(0).protectedAccount()).isTrue();
+        assertThat(c.toEngineSpec(DEFAULTS).protectedAccounts()).containsExactly("local");
+        assertThat(c.toEngineSpec(DEFAULTS).engineKey()).isNotEqualTo(key);
+    }
+
+    @Test
     void rules() {
         assertThatCode(() -> config(List.of(local("local", true, "x")), List.of()).checkRules())
                 .doesNotThrowAnyException();

@@ -108,6 +108,21 @@ class EngineHolderTest {
         });
     }
 
+    @Test
+    void aProtectedAccountIsShownSoAndItsDestructiveChangesNeedItsName() {
+        EngineHolder h = holder();
+        AccountSpec plain = local("a", true, List.of("x"), 100);
+        h.apply(new EngineSpec(List.of(new AccountSpec(plain.name(), plain.type(), plain.settings(), null, true,
+                plain.allowedJobs(), true, true)), List.of()));
+        var api = h.engine().orElseThrow().api();
+        assertThat(api.handle(io.clusterdeploy.engine.api.ApiRequest.get("/accounts")).json())
+                .contains("\"protected\" : true");
+        var refused = api.handle(io.clusterdeploy.engine.api.ApiRequest.post("/operations",
+                "{\"type\": \"destroy\", \"account\": \"a\", \"serverGroupName\": \"hello-v000\"}"));
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json()).contains("\"field\" : \"confirmAccount\"");
+    }
+
     private static Instance instance(EngineHolder h, String account) {
         List<Instance> instances = h.engine().orElseThrow().accounts().get(account).serverGroup("local", "hello-v000")
                 .orElseThrow().instances();
