@@ -82,6 +82,15 @@ function count(name, label, value, min, max) {
   return { name, label, value, min, max };
 }
 
+/** A destructive cluster operation with one count (default 1), e.g. how many server groups it leaves alone. */
+function clusterCounting(type, label, field, fieldLabel, min) {
+  return {
+    label, scope: 'cluster', destructive: true,
+    fields: [count(field, fieldLabel, () => 1, min, 1000)],
+    request: (c, f) => ({ type, account: c.account, location: c.location, cluster: c.name, [field]: f[field] }),
+  };
+}
+
 /**
  * Every action the view offers: its button, its dialog's title, the fields it asks for and the request it makes.
  * `destructive` only colours the button; which actions ask for the account's name is the server's to say (the plan's
@@ -115,29 +124,11 @@ export const ACTIONS = {
     label: 'Roll back', scope: 'cluster', destructive: true,
     request: (c) => ({ type: 'rollbackCluster', account: c.account, location: c.location, cluster: c.name }),
   },
-  disableCluster: {
-    label: 'Disable cluster', scope: 'cluster', destructive: true,
-    fields: [count('remainingEnabledServerGroups', 'Server groups left enabled', () => 1, 0, 1000)],
-    request: (c, f) => ({
-      type: 'disableCluster', account: c.account, location: c.location, cluster: c.name,
-      remainingEnabledServerGroups: f.remainingEnabledServerGroups,
-    }),
-  },
-  scaleDownCluster: {
-    label: 'Scale down', scope: 'cluster', destructive: true,
-    fields: [count('remainingFullSizeServerGroups', 'Server groups left at full size', () => 1, 0, 1000)],
-    request: (c, f) => ({
-      type: 'scaleDownCluster', account: c.account, location: c.location, cluster: c.name,
-      remainingFullSizeServerGroups: f.remainingFullSizeServerGroups,
-    }),
-  },
-  shrinkCluster: {
-    label: 'Shrink', scope: 'cluster', destructive: true,
-    fields: [count('shrinkToSize', 'Server groups to keep', () => 1, 1, 1000)],
-    request: (c, f) => ({
-      type: 'shrinkCluster', account: c.account, location: c.location, cluster: c.name, shrinkToSize: f.shrinkToSize,
-    }),
-  },
+  disableCluster: clusterCounting('disableCluster', 'Disable cluster', 'remainingEnabledServerGroups',
+    'Server groups left enabled', 0),
+  scaleDownCluster: clusterCounting('scaleDownCluster', 'Scale down', 'remainingFullSizeServerGroups',
+    'Server groups left at full size', 0),
+  shrinkCluster: clusterCounting('shrinkCluster', 'Shrink', 'shrinkToSize', 'Server groups to keep', 1),
 };
 
 function actionButton(kind, attrs) {

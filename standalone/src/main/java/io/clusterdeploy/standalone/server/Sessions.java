@@ -74,11 +74,7 @@ public final class Sessions {
     /** A new one-time sign-in code, good for {@link #CODE_LIFETIME}. */
     public synchronized String newCode() {
         prune();
-        if (codes.size() >= MAX_CODES) {
-            Iterator<String> oldest = codes.keySet().iterator();
-            oldest.next();
-            oldest.remove();
-        }
+        dropOldestBeyond(codes, MAX_CODES);
         String code = secret();
         codes.put(key(code), clock.instant().plus(CODE_LIFETIME));
         return code;
@@ -99,11 +95,7 @@ public final class Sessions {
     /** Opens a session (the caller has checked the API token). */
     public synchronized Opened open() {
         prune();
-        if (sessions.size() >= MAX_SESSIONS) {
-            Iterator<String> oldest = sessions.keySet().iterator();
-            oldest.next();
-            oldest.remove();
-        }
+        dropOldestBeyond(sessions, MAX_SESSIONS);
         String cookie = secret();
         Session s = new Session(secret(), secret(), clock.instant().plus(SESSION_LIFETIME));
         sessions.put(key(cookie), s);
@@ -128,6 +120,15 @@ public final class Sessions {
     public synchronized void end(String cookieSecret) {
         if (cookieSecret != null) {
             sessions.remove(key(cookieSecret));
+        }
+    }
+
+    /** Makes room for one more: the map keeps its insertion order, so the first is the oldest. */
+    private static void dropOldestBeyond(Map<String, ?> map, int max) {
+        Iterator<String> oldest = map.keySet().iterator();
+        while (map.size() >= max && oldest.hasNext()) {
+            oldest.next();
+            oldest.remove();
         }
     }
 

@@ -229,8 +229,14 @@ class ClusterActionsBrowserTest {
             ChromeDriver driver = chromium.driver();
             ClusterViewPage view = new ClusterViewPage(driver);
             ClusterActionsPage actions = new ClusterActionsPage(driver);
-            driver.get(server.newSignInLink());
+            // Signing in by pasting the API token once, on the sign-in page without a code.
+            driver.get(server.signInHostUiUrl() + "sign-in");
+            var tokenField = eventually().until(() -> driver.findElement(org.openqa.selenium.By.id("sign-in-token")),
+                    org.openqa.selenium.WebElement::isDisplayed);
+            tokenField.sendKeys(server.token().value());
+            tokenField.submit();
             eventually().untilAsserted(() -> assertThat(actions.rights()).startsWith("Acting as standalone session"));
+            assertThat(driver.getCurrentUrl()).isEqualTo(server.signInHostUiUrl());
 
             Map<String, Object> redBlack = deploy("local", "redblack", SampleAppCommand.spec("v2"), List.of());
             redBlack.put("delayBeforeDisableSec", 120);
