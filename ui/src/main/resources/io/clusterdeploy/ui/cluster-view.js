@@ -65,6 +65,19 @@ export function apiClient(base) {
   };
 }
 
+/**
+ * Where the server pushes its changes (data-events, relative to the API root; the Jenkins page has none): each
+ * event makes the page read again at once. The browser reconnects by itself; while it cannot, polling goes on.
+ */
+export function listenForChanges(root, base, onChange) {
+  if (!root.dataset.events || typeof EventSource !== 'function') {
+    return null;
+  }
+  const source = new EventSource(new URL(root.dataset.events, base), { withCredentials: false });
+  source.addEventListener('change', onChange);
+  return source;
+}
+
 /** The API root from the mount element's data-api attribute, relative to the page. */
 export function apiBase(root) {
   const given = root.dataset.api || '../api';
@@ -566,7 +579,10 @@ export function mount(root) {
     }
   }
 
-  const poller = new Poller(refresh, REFRESH_MS);
+  // ?poll=N reads every N seconds (at least 1) instead of every 2; with pushed changes, polling is the fallback.
+  const pollSeconds = Number(new URL(window.location.href).searchParams.get('poll'));
+  const poller = new Poller(refresh, pollSeconds >= 1 ? pollSeconds * 1000 : REFRESH_MS);
+  listenForChanges(root, apiBase(root), () => poller.now());
 
   function selectApp(app, push) {
     if (app === state.app) {

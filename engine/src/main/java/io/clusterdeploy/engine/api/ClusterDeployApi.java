@@ -44,16 +44,19 @@ public final class ClusterDeployApi implements ApiHandler {
      */
     static final long READ_MAX_AGE_NANOS = 5_000_000_000L;
     private final ReadCache reads = new ReadCache(READ_MAX_AGE_NANOS, System::nanoTime);
+    private final ChangeFeed changes;
 
     public ClusterDeployApi(Accounts accounts, OperationRunner runner, Planner planner) {
         this.accounts = accounts;
         this.runner = runner;
         this.planner = planner;
-        // Every saved step of every operation, and every change a provider reports, makes the cached reads stale.
-        runner.addListener(state -> reads.changed());
-        for (CloudProvider p : accounts.providers()) {
-            p.subscribe(reads::changed);
-        }
+        this.changes = new ChangeFeed(runner, accounts);
+        changes.subscribe(reads::changed);
+    }
+
+    /** The changes of the cluster view: what makes cached reads stale, for front ends that push them to pages. */
+    public ChangeFeed changes() {
+        return changes;
     }
 
     @Override

@@ -22,6 +22,7 @@ public final class ApiServer {
 
     private final Server server;
     private final ServerConnector connector;
+    private final EventStreamHandler events;
 
     /**
      * @param port          0 for any free port
@@ -47,8 +48,10 @@ public final class ApiServer {
                 new JsonContentTypeRule(),
                 new BodySizeRule(MAX_BODY_BYTES)));
         // The view takes the paths it owns (/, /ui, /ui/...); everything else goes to the API.
+        this.events = new EventStreamHandler(apiRules);
         server.setHandler(new Handler.Sequence(
                 new UiHttpHandler(sameSite, UiAssets.load(ApiServer.class.getClassLoader())),
+                events,
                 new ApiHttpHandler(apiRules, MAX_BODY_BYTES, api)));
         server.setErrorHandler(new JsonErrorHandler());
         server.setStopTimeout(5_000);
@@ -72,7 +75,13 @@ public final class ApiServer {
         return "http://" + BIND_HOST + ":" + port() + UiHttpHandler.UI_ROOT;
     }
 
+    /** Pushes the engine's changes to open pages from now on. */
+    public void serveChanges(io.clusterdeploy.engine.api.ChangeFeed changes) {
+        events.serve(changes);
+    }
+
     public void stop() throws Exception {
+        events.close();
         server.stop();
     }
 }
