@@ -14,6 +14,15 @@ const ARTIFACT_TAIL = 56;
 // ---------------------------------------------------------------------------------------------
 // API access
 
+/** The ETag each body read came with: a cheap key for "has this changed", where comparing the body would not be. */
+const etags = new WeakMap();
+
+/** A key for data made of bodies and strings: their ETags where they have one, else their JSON. */
+function keyOf(data) {
+  const parts = Array.isArray(data) ? data : [data];
+  return JSON.stringify(parts.map((d) => (d !== null && typeof d === 'object' && etags.has(d) ? { etag: etags.get(d) } : d)));
+}
+
 /**
  * Reads JSON from the API under `base` (an absolute URL ending in '/'). A read the server tags with an ETag is kept
  * in memory and asked for again with If-None-Match: an unchanged view is a 304 without a body. (The browser's own
@@ -44,6 +53,9 @@ export function apiClient(base) {
         const etag = response.headers.get('ETag');
         if (response.ok && body !== null && etag) {
           known.set(path, { etag, body });
+          if (typeof body === 'object') {
+            etags.set(body, etag);
+          }
         }
         if (!response.ok) {
           const why = body && typeof body.message === 'string' ? body.message : response.statusText;
@@ -198,6 +210,22 @@ export function health(state) {
   return HEALTH[state] || HEALTH.UNKNOWN;
 }
 
+/** The health each letter of a summarised group's `instanceHealth` stands for. */
+const HEALTH_LETTERS = { U: 'UP', D: 'DOWN', S: 'STARTING', O: 'OUT_OF_SERVICE', '?': 'UNKNOWN' };
+
+/**
+ * A group's instances: as the API gives them, or, for a summarised answer (a big application), one per letter of
+ * `instanceHealth`, numbered, without an address (the group's own read has the details).
+ */
+export function instancesOf(sg) {
+  if (Array.isArray(sg.instances)) {
+    return sg.instances;
+  }
+  return [...(sg.instanceHealth || '')].map((letter, i) => ({
+    id: `${sg.name} #${i + 1}`, health: HEALTH_LETTERS[letter] || 'UNKNOWN', address: null,
+  }));
+}
+
 /** `v001` as in Spinnaker's names; a dash for a group without a version. */
 export function sequenceLabel(sequence) {
   return Number.isInteger(sequence) ? `v${String(sequence).padStart(3, '0')}` : '—';
@@ -346,7 +374,7 @@ function fact(name, ...value) {
 function serverGroupCard(sg) {
   const counts = sg.instanceCounts || {};
   const cap = sg.capacity || {};
-  const instances = sg.instances || [];
+  const instances = instancesOf(sg);
   const artifact = sg.artifact || '';
   return el('article', {
     class: `sg ${sg.enabled ? 'sg--enabled' : 'sg--disabled'}`,
@@ -389,13 +417,39 @@ function renderClusters(app, clusters) {
   if (clusters.length === 0) {
     return [el('p', { class: 'empty', text: `Application ${app} has no clusters yet.` })];
   }
-  return [legend(), ...groupByPlace(clusters).map((place) => el('section', {
-    class: 'place', 'aria-label': `Account ${place.account}, location ${place.location}`,
-  },
-  el('h2', { class: 'place-name' }, el('span', { class: 'muted', text: 'account ' }), place.account,
-    el('span', { class: 'muted', text: ' · location ' }), place.location),
-  place.clusters.map(clusterBlock)))];
+  const render = ++renders;
+  const sections = groupByPlace(clusters).map((place) => {
+    const section = el('section', {
+      class: 'place', 'aria-label': `Account ${place.account}, location ${place.location}`,
+    },
+    el('h2', { class: 'place-name' }, el('span', { class: 'muted', text: 'account ' }), place.account,
+      el('span', { class: 'muted', text: ' · location ' }), place.location));
+    return { section, clusters: place.clusters };
+  });
+  // The first clusters now, the rest in later tasks: a big application paints its first rows at once and no task
+  // holds the page for long. A newer render stops an older one's remaining work.
+  const pending = sections.flatMap(({ section, clusters: cs }) => cs.map((c) => [section, c]));
+  const appendBatch = () => {
+    let groups = 0;
+    while (pending.length > 0 && groups < RENDER_BATCH_GROUPS && render === renders) {
+      const [section, cluster] = pending.shift();
+      section.append(clusterBlock(cluster));
+      groups += (cluster.serverGroups || []).length || 1;
+    }
+    if (pending.length > 0 && render === renders) {
+      setTimeout(appendBatch, 0);
+    } else if (render === renders) {
+      performance.mark('cv-all-rows');
+    }
+  };
+  appendBatch();
+  requestAnimationFrame(() => performance.mark('cv-first-rows'));
+  return [legend(), ...sections.map((p) => p.section)];
 }
+
+/** About this many server groups are drawn per task. */
+const RENDER_BATCH_GROUPS = 50;
+let renders = 0;
 
 function renderLoadBalancers(loadBalancers) {
   if (loadBalancers.length === 0) {
@@ -508,8 +562,18 @@ export function mount(root) {
   // Each section is redrawn only when its data changed: no flicker, focus kept.
   const drawn = new Map();
 
+  const drawnData = new Map();
+
   function draw(section, data, build) {
-    const key = JSON.stringify(data);
+    // A 304 gives back the very body read before: nothing to compare, nothing to draw.
+    const last = drawnData.get(section);
+    const same = last === data || (Array.isArray(data) && Array.isArray(last) && last.length === data.length
+      && data.every((d, i) => last[i] === d));
+    if (same) {
+      return;
+    }
+    drawnData.set(section, data);
+    const key = keyOf(data);
     if (drawn.get(section) !== key) {
       drawn.set(section, key);
       replaceContent(parts[section], build());
@@ -561,7 +625,8 @@ export function mount(root) {
       const app = state.app;
       const [clusters, loadBalancers, ops] = app
         ? await Promise.all([
-          api.get(`applications/${encodeURIComponent(app)}/clusters`),
+          // Every instance for a small application, one letter per instance for a big one (the server decides).
+          api.get(`applications/${encodeURIComponent(app)}/clusters?instances=auto`),
           api.get(`applications/${encodeURIComponent(app)}/loadBalancers`),
           // Filtered by the server; the page filters again, so an older server works too.
           api.get(`operations?application=${encodeURIComponent(app)}&limit=${MAX_OPERATIONS * 4}`)])
