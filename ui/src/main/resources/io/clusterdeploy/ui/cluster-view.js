@@ -426,8 +426,44 @@ function renderClusters(app, clusters) {
       el('span', { class: 'muted', text: ' · location ' }), place.location));
     return { section, clusters: place.clusters };
   });
-  // The first clusters now, the rest in later tasks: a big application paints its first rows at once and no task
-  // holds the page for long. A newer render stops an older one's remaining work.
+  if (lazyObserver) {
+    lazyObserver.disconnect();
+    lazyObserver = null;
+  }
+  const total = clusters.reduce((n, c) => n + (c.serverGroups || []).length, 0);
+  if (total > LAZY_ABOVE_GROUPS && typeof IntersectionObserver === 'function') {
+    // A big application: each cluster is a placeholder until it comes near the screen, so the document holds what
+    // can be seen, not 100,000 instances.
+    const waiting = new Map();
+    let first = true;
+    lazyObserver = new IntersectionObserver((entries) => {
+      for (const entry of entries) {
+        const cluster = waiting.get(entry.target);
+        if (entry.isIntersecting && cluster && render === renders) {
+          waiting.delete(entry.target);
+          lazyObserver.unobserve(entry.target);
+          entry.target.replaceWith(clusterBlock(cluster));
+          if (first) {
+            first = false;
+            requestAnimationFrame(() => performance.mark('cv-first-rows'));
+          }
+        }
+      }
+    }, { rootMargin: '800px 0px' });
+    for (const { section, clusters: cs } of sections) {
+      for (const c of cs) {
+        const placeholder = el('section', {
+          class: 'cluster cluster--pending', 'data-cluster': c.name, 'aria-label': `Cluster ${c.name}`, 'aria-busy': 'true',
+        }, el('h3', { class: 'cluster-name', text: c.name }));
+        waiting.set(placeholder, c);
+        section.append(placeholder);
+        lazyObserver.observe(placeholder);
+      }
+    }
+    return [legend(), ...sections.map((p) => p.section)];
+  }
+  // The first clusters now, the rest in later tasks: the first rows paint at once and no task holds the page for
+  // long. A newer render stops an older one's remaining work.
   const pending = sections.flatMap(({ section, clusters: cs }) => cs.map((c) => [section, c]));
   const appendBatch = () => {
     let groups = 0;
@@ -449,7 +485,10 @@ function renderClusters(app, clusters) {
 
 /** About this many server groups are drawn per task. */
 const RENDER_BATCH_GROUPS = 50;
+/** Above this many server groups, clusters are drawn only when they come near the screen. */
+const LAZY_ABOVE_GROUPS = 300;
 let renders = 0;
+let lazyObserver = null;
 
 function renderLoadBalancers(loadBalancers) {
   if (loadBalancers.length === 0) {
