@@ -70,6 +70,11 @@ public final class Engine implements AutoCloseable {
         return api;
     }
 
+    /** What changes the cluster view (operations' steps, providers' notices), for pushing to open pages. */
+    public io.clusterdeploy.engine.api.ChangeFeed changes() {
+        return api.changes();
+    }
+
     public MetricSources metricSources() {
         return metricSources;
     }

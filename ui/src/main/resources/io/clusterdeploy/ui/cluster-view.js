@@ -23,6 +23,15 @@ const ARTIFACT_TAIL = 56;
 // ---------------------------------------------------------------------------------------------
 // API access
 
+/** The ETag each body read came with: a cheap key for "has this changed", where comparing the body would not be. */
+const etags = new WeakMap();
+
+/** A key for data made of bodies and strings: their ETags where they have one, else their JSON. */
+function keyOf(data) {
+  const parts = Array.isArray(data) ? data : [data];
+  return JSON.stringify(parts.map((d) => (d !== null && typeof d === 'object' && etags.has(d) ? { etag: etags.get(d) } : d)));
+}
+
 /**
  * Reads JSON from the API under `base` (an absolute URL ending in '/'). A read the server tags with an ETag is kept
  * in memory and asked for again with If-None-Match: an unchanged view is a 304 without a body. (The browser's own
@@ -53,6 +62,9 @@ export function apiClient(base) {
         const etag = response.headers.get('ETag');
         if (response.ok && body !== null && etag) {
           known.set(path, { etag, body });
+          if (typeof body === 'object') {
+            etags.set(body, etag);
+          }
         }
         if (!response.ok) {
           const why = body && typeof body.message === 'string' ? body.message : response.statusText;
@@ -72,6 +84,19 @@ export function apiClient(base) {
       }
     },
   };
+}
+
+/**
+ * Where the server pushes its changes (data-events, relative to the API root; the Jenkins page has none): each
+ * event makes the page read again at once. The browser reconnects by itself; while it cannot, polling goes on.
+ */
+export function listenForChanges(root, base, onChange) {
+  if (!root.dataset.events || typeof EventSource !== 'function') {
+    return null;
+  }
+  const source = new EventSource(new URL(root.dataset.events, base), { withCredentials: false });
+  source.addEventListener('change', onChange);
+  return source;
 }
 
 /** The API root from the mount element's data-api attribute, relative to the page. */
@@ -169,6 +194,22 @@ const HEALTH = {
 
 export function health(state) {
   return HEALTH[state] || HEALTH.UNKNOWN;
+}
+
+/** The health each letter of a summarised group's `instanceHealth` stands for. */
+const HEALTH_LETTERS = { U: 'UP', D: 'DOWN', S: 'STARTING', O: 'OUT_OF_SERVICE', '?': 'UNKNOWN' };
+
+/**
+ * A group's instances: as the API gives them, or, for a summarised answer (a big application), one per letter of
+ * `instanceHealth`, numbered, without an address (the group's own read has the details).
+ */
+export function instancesOf(sg) {
+  if (Array.isArray(sg.instances)) {
+    return sg.instances;
+  }
+  return [...(sg.instanceHealth || '')].map((letter, i) => ({
+    id: `${sg.name} #${i + 1}`, health: HEALTH_LETTERS[letter] || 'UNKNOWN', address: null,
+  }));
 }
 
 /** `v001` as in Spinnaker's names; a dash for a group without a version. */
@@ -319,7 +360,7 @@ function fact(name, ...value) {
 function serverGroupCard(sg, rights) {
   const counts = sg.instanceCounts || {};
   const cap = sg.capacity || {};
-  const instances = sg.instances || [];
+  const instances = instancesOf(sg);
   const artifact = sg.artifact || '';
   return el('article', {
     class: `sg ${sg.enabled ? 'sg--enabled' : 'sg--disabled'}`,
@@ -363,16 +404,81 @@ function renderClusters(app, clusters, rights, protectedAccounts) {
   if (clusters.length === 0) {
     return [el('p', { class: 'empty', text: `Application ${app} has no clusters yet.` })];
   }
-  return [legend(), ...groupByPlace(clusters).map((place) => el('section', {
-    class: 'place', 'aria-label': `Account ${place.account}, location ${place.location}`,
-  },
-  el('h2', { class: 'place-name' }, el('span', { class: 'muted', text: 'account ' }), place.account,
-    el('span', { class: 'muted', text: ' · location ' }), place.location,
-    protectedAccounts.has(place.account)
-      ? el('span', { class: 'badge badge--protected', title: 'Destructive actions ask for the account\'s name', text: 'protected' })
-      : null),
-  place.clusters.map((c) => clusterBlock(c, rights))))];
+  const render = ++renders;
+  const sections = groupByPlace(clusters).map((place) => {
+    const section = el('section', {
+      class: 'place', 'aria-label': `Account ${place.account}, location ${place.location}`,
+    },
+    el('h2', { class: 'place-name' }, el('span', { class: 'muted', text: 'account ' }), place.account,
+      el('span', { class: 'muted', text: ' · location ' }), place.location,
+      protectedAccounts.has(place.account)
+        ? el('span', { class: 'badge badge--protected', title: 'Destructive actions ask for the account\'s name', text: 'protected' })
+        : null));
+    return { section, clusters: place.clusters };
+  });
+  if (lazyObserver) {
+    lazyObserver.disconnect();
+    lazyObserver = null;
+  }
+  const total = clusters.reduce((n, c) => n + (c.serverGroups || []).length, 0);
+  if (total > LAZY_ABOVE_GROUPS && typeof IntersectionObserver === 'function') {
+    // A big application: each cluster is a placeholder until it comes near the screen, so the document holds what
+    // can be seen, not 100,000 instances.
+    const waiting = new Map();
+    let first = true;
+    lazyObserver = new IntersectionObserver((entries) => {
+      for (const entry of entries) {
+        const cluster = waiting.get(entry.target);
+        if (entry.isIntersecting && cluster && render === renders) {
+          waiting.delete(entry.target);
+          lazyObserver.unobserve(entry.target);
+          entry.target.replaceWith(clusterBlock(cluster, rights));
+          if (first) {
+            first = false;
+            requestAnimationFrame(() => performance.mark('cv-first-rows'));
+          }
+        }
+      }
+    }, { rootMargin: '800px 0px' });
+    for (const { section, clusters: cs } of sections) {
+      for (const c of cs) {
+        const placeholder = el('section', {
+          class: 'cluster cluster--pending', 'data-cluster': c.name, 'aria-label': `Cluster ${c.name}`, 'aria-busy': 'true',
+        }, el('h3', { class: 'cluster-name', text: c.name }));
+        waiting.set(placeholder, c);
+        section.append(placeholder);
+        lazyObserver.observe(placeholder);
+      }
+    }
+    return [legend(), ...sections.map((p) => p.section)];
+  }
+  // The first clusters now, the rest in later tasks: the first rows paint at once and no task holds the page for
+  // long. A newer render stops an older one's remaining work.
+  const pending = sections.flatMap(({ section, clusters: cs }) => cs.map((c) => [section, c]));
+  const appendBatch = () => {
+    let groups = 0;
+    while (pending.length > 0 && groups < RENDER_BATCH_GROUPS && render === renders) {
+      const [section, cluster] = pending.shift();
+      section.append(clusterBlock(cluster, rights));
+      groups += (cluster.serverGroups || []).length || 1;
+    }
+    if (pending.length > 0 && render === renders) {
+      setTimeout(appendBatch, 0);
+    } else if (render === renders) {
+      performance.mark('cv-all-rows');
+    }
+  };
+  appendBatch();
+  requestAnimationFrame(() => performance.mark('cv-first-rows'));
+  return [legend(), ...sections.map((p) => p.section)];
 }
+
+/** About this many server groups are drawn per task. */
+const RENDER_BATCH_GROUPS = 50;
+/** Above this many server groups, clusters are drawn only when they come near the screen. */
+const LAZY_ABOVE_GROUPS = 300;
+let renders = 0;
+let lazyObserver = null;
 
 function renderLoadBalancers(loadBalancers) {
   if (loadBalancers.length === 0) {
@@ -493,9 +599,18 @@ export function mount(root) {
   let dialog = null;
   // Each section is redrawn only when its data changed: no flicker, focus kept.
   const drawn = new Map();
+  const drawnData = new Map();
 
   function draw(section, data, build) {
-    const key = JSON.stringify(data);
+    // A 304 gives back the very body read before: nothing to compare, nothing to draw.
+    const last = drawnData.get(section);
+    const same = last === data || (Array.isArray(data) && Array.isArray(last) && last.length === data.length
+      && data.every((d, i) => last[i] === d));
+    if (same) {
+      return;
+    }
+    drawnData.set(section, data);
+    const key = keyOf(data);
     if (drawn.get(section) !== key) {
       drawn.set(section, key);
       replaceContent(parts[section], build());
@@ -547,7 +662,8 @@ export function mount(root) {
       const app = state.app;
       const [clusters, loadBalancers, ops] = app
         ? await Promise.all([
-          api.get(`applications/${encodeURIComponent(app)}/clusters`),
+          // Every instance for a small application, one letter per instance for a big one (the server decides).
+          api.get(`applications/${encodeURIComponent(app)}/clusters?instances=auto`),
           api.get(`applications/${encodeURIComponent(app)}/loadBalancers`),
           // Filtered by the server; the page filters again, so an older server works too.
           api.get(`operations?application=${encodeURIComponent(app)}&limit=${MAX_OPERATIONS * 4}`)])
@@ -556,7 +672,7 @@ export function mount(root) {
         return; // The user picked another application meanwhile; the next run shows it.
       }
       state.clusters = clusters;
-      draw('clusters', [app, clusters, canAct(), [...state.protectedAccounts]],
+      draw('clusters', [app, clusters, canAct(), [...state.protectedAccounts].join(' ')],
         () => renderClusters(app, clusters, state.rights, state.protectedAccounts));
       draw('loadBalancers', loadBalancers, () => renderLoadBalancers(loadBalancers));
       state.operations = ops;
@@ -567,7 +683,10 @@ export function mount(root) {
     }
   }
 
-  const poller = new Poller(refresh, REFRESH_MS);
+  // ?poll=N reads every N seconds (at least 1) instead of every 2; with pushed changes, polling is the fallback.
+  const pollSeconds = Number(new URL(window.location.href).searchParams.get('poll'));
+  const poller = new Poller(refresh, pollSeconds >= 1 ? pollSeconds * 1000 : REFRESH_MS);
+  listenForChanges(root, apiBase(root), () => poller.now());
 
   function canAct() {
     return Boolean(state.rights && state.rights.canAct);
@@ -584,6 +703,7 @@ export function mount(root) {
     }
     replaceContent(parts.rights, rightsLine(rights));
     drawn.clear();
+    drawnData.clear();
     poller.now();
   }
 

@@ -1,5 +1,6 @@
 package io.clusterdeploy.bench;
 
+import io.clusterdeploy.engine.testing.SyntheticProviderFactory;
 import io.clusterdeploy.standalone.config.AccountConfig;
 import io.clusterdeploy.standalone.config.StandaloneConfig;
 import io.clusterdeploy.standalone.server.StandaloneServer;

@@ -45,16 +45,19 @@ public final class ClusterDeployApi implements ApiHandler {
      */
     static final long READ_MAX_AGE_NANOS = 5_000_000_000L;
     private final ReadCache reads = new ReadCache(READ_MAX_AGE_NANOS, System::nanoTime);
+    private final ChangeFeed changes;
 
     public ClusterDeployApi(Accounts accounts, OperationRunner runner, Planner planner) {
         this.accounts = accounts;
         this.runner = runner;
         this.planner = planner;
-        // Every saved step of every operation, and every change a provider reports, makes the cached reads stale.
-        runner.addListener(state -> reads.changed());
-        for (CloudProvider p : accounts.providers()) {
-            p.subscribe(reads::changed);
-        }
+        this.changes = new ChangeFeed(runner, accounts);
+        changes.subscribe(reads::changed);
+    }
+
+    /** The changes of the cluster view: what makes cached reads stale, for front ends that push them to pages. */
+    public ChangeFeed changes() {
+        return changes;
     }
 
     @Override
@@ -87,9 +90,14 @@ public final class ClusterDeployApi implements ApiHandler {
         if ((m = APP_CLUSTERS.matcher(path)).matches()) {
             requireMethod(get, r);
             String app = m.group(1);
-            boolean summary = instancesSummarised(r);
-            return cached(r, () -> clusters(app, r.param("account")).stream()
-                    .map(c -> Views.cluster(c, summary)).toList());
+            String instances = instancesParam(r);
+            return cached(r, () -> {
+                List<Cluster> clusters = clusters(app, r.param("account"));
+                boolean summary = instances.equals("summary") || instances.equals("auto")
+                        && clusters.stream().mapToLong(c -> c.serverGroups().stream()
+                                .mapToLong(sg -> sg.instances().size()).sum()).sum() > AUTO_FULL_INSTANCES;
+                return clusters.stream().map(c -> Views.cluster(c, summary)).toList();
+            });
         }
         if ((m = APP_LBS.matcher(path)).matches()) {
             requireMethod(get, r);
@@ -327,24 +335,30 @@ public final class ClusterDeployApi implements ApiHandler {
     /** A read answered from the cache, or 304 when the client's ETag is the body's. */
     private ApiResponse cached(ApiRequest r, java.util.function.Supplier<Object> body) {
         String key = r.path() + "?" + new TreeMap<>(r.query());
-        ReadCache.Entry e = reads.get(key, () -> json.write(body.get()));
+        ReadCache.Entry e = reads.get(key, () -> json.writeCompact(body.get()));
         if (e.etag().equals(r.ifNoneMatch())) {
             return ApiResponse.notModified(e.etag());
         }
         return new ApiResponse(200, e.json(), e.etag());
     }
 
-    /** {@code instances=summary}: each group's instances as one health letter each, their details on demand. */
-    private static boolean instancesSummarised(ApiRequest r) {
+    /**
+     * {@code instances}: {@code full} (the default: every instance as an object), {@code summary} (each group's
+     * instances as one health letter each, their details on demand) or {@code auto} (full up to
+     * {@value #AUTO_FULL_INSTANCES} instances in the answer, summary beyond: what the cluster view asks for).
+     */
+    private static String instancesParam(ApiRequest r) {
         String v = r.param("instances");
-        if (v == null || v.equals("full")) {
-            return false;
+        if (v == null) {
+            return "full";
         }
-        if (v.equals("summary")) {
-            return true;
+        if (List.of("full", "summary", "auto").contains(v)) {
+            return v;
         }
-        throw ClusterDeployException.invalid("instances", "instances must be full or summary, was '" + v + "'");
+        throw ClusterDeployException.invalid("instances", "instances must be full, summary or auto, was '" + v + "'");
     }
+
+    static final int AUTO_FULL_INSTANCES = 1000;
 
     /** One server group with all its instances: the details the summarised clusters leave out. */
     private Map<String, Object> serverGroup(String application, String location, String name, String account) {

@@ -123,6 +123,11 @@ class ClusterDeployApiTest {
                 .containsEntry("status", 404);
         assertThat(object(api.handle(new ApiRequest("GET", "/applications/hello/clusters",
                 Map.of("instances", List.of("some")), null)))).containsEntry("status", 400).containsEntry("field", "instances");
+        // auto: a small application gets every instance (a big one the letters: BigApplicationBrowserTest).
+        List<Map<String, Object>> auto = json.read(api.handle(new ApiRequest("GET", "/applications/hello/clusters",
+                Map.of("instances", List.of("auto")), null)).json(), List.class);
+        assertThat(((List<Map<String, Object>>) auto.get(0).get("serverGroups")).get(0)).containsKey("instances")
+                .doesNotContainKey("instanceHealth");
     }
 
     @Test

@@ -30,6 +30,11 @@ public final class LoadDriver implements AutoCloseable {
     private final Map<String, AtomicLong> requestsByPhase = new ConcurrentHashMap<>();
     private final List<Thread> threads = new ArrayList<>();
     private final long started = System.nanoTime();
+    private final Queue<Timed> answers = new ConcurrentLinkedQueue<>();
+
+    /** One answer and when it came back, for asking what happened during a window (a canary's analysis). */
+    public record Timed(java.time.Instant at, boolean ok, String version, String detail) {
+    }
 
     public LoadDriver(Supplier<TrafficProbe.Answer> probe, int clients, Duration maxDuration) {
         this.probe = probe;
@@ -39,6 +44,7 @@ public final class LoadDriver implements AutoCloseable {
                 while (running.get() && System.nanoTime() < deadline) {
                     String start = phase.get();
                     TrafficProbe.Answer a = probe.get();
+                    answers.add(new Timed(java.time.Instant.now(), a.ok(), a.version(), a.detail()));
                     // A request that spans a phase change belongs to neither phase.
                     String end = phase.get();
                     String p = start.equals(end) ? start : start + "->" + end;
@@ -73,6 +79,24 @@ public final class LoadDriver implements AutoCloseable {
 
     public long requests() {
         return requests.get();
+    }
+
+    /** Every answer so far, in the order they came back. */
+    public List<Timed> answers() {
+        return List.copyOf(answers);
+    }
+
+    /** The answers that came back from {@code from} (inclusive) to {@code to} (exclusive). */
+    public List<Timed> between(java.time.Instant from, java.time.Instant to) {
+        return answers.stream().filter(a -> !a.at().isBefore(from) && a.at().isBefore(to)).toList();
+    }
+
+    /** Blocks until at least {@code n} answers came back after {@code since} (bounded). */
+    public void awaitAnswersAfter(java.time.Instant since, int n, Duration timeout) throws InterruptedException {
+        long end = System.nanoTime() + timeout.toNanos();
+        while (between(since, java.time.Instant.MAX).size() < n && System.nanoTime() < end && running.get()) {
+            Thread.sleep(10);
+        }
     }
 
     public List<String> failures() {

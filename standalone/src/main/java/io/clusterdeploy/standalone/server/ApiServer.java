@@ -22,6 +22,7 @@ public final class ApiServer {
 
     private final Server server;
     private final ServerConnector connector;
+    private final EventStreamHandler events;
 
     /**
      * @param port          0 for any free port
@@ -61,10 +62,13 @@ public final class ApiServer {
                 new BodySizeRule(MAX_BODY_BYTES)));
         this.sessionHandler = new SessionHttpHandler(sameSite, self, sessions, token, bearer, signInHost,
                 connector::getLocalPort, MAX_BODY_BYTES);
-        // The view takes the paths it owns (/, /ui, /ui/...), the sessions theirs; everything else goes to the API.
+        this.events = new EventStreamHandler(apiRules);
+        // The view takes the paths it owns (/, /ui, /ui/...), the sessions and the event stream theirs; everything
+        // else goes to the API.
         server.setHandler(new Handler.Sequence(
                 new UiHttpHandler(sameSite, UiAssets.load(ApiServer.class.getClassLoader())),
                 sessionHandler,
+                events,
                 new ApiHttpHandler(apiRules, callers, MAX_BODY_BYTES, api)));
         server.setErrorHandler(new JsonErrorHandler());
         server.setStopTimeout(5_000);
@@ -98,7 +102,13 @@ public final class ApiServer {
         return "http://" + signInHost.name() + ":" + port() + UiHttpHandler.UI_ROOT;
     }
 
+    /** Pushes the engine's changes to open pages from now on. */
+    public void serveChanges(io.clusterdeploy.engine.api.ChangeFeed changes) {
+        events.serve(changes);
+    }
+
     public void stop() throws Exception {
+        events.close();
         server.stop();
     }
 }

@@ -118,6 +118,7 @@ public final class StandaloneServer implements AutoCloseable {
                     new OperationRunner.Options(Clock.systemUTC(), POLL, config.retention()));
             engine.operations().addEventListener(webhooks);
             api.serve(engine.api());
+            http.serveChanges(engine.changes());
             int resumed = engine.operations().resumeAll();
             if (resumed > 0) {
                 LOG.info("resumed {} unfinished operation(s) from {}", resumed, stateDir.resolve("operations"));

@@ -83,6 +83,14 @@ class DeployEndToEndTest {
         return step;
     }
 
+    /** The load balancer hello-prod and v1 behind it, as the build's first two operations. */
+    private void productionServesV1(TestRun build) throws Exception {
+        UpsertLoadBalancerStep lb = new UpsertLoadBalancerStep("local", "hello-prod");
+        lb.setSpec(Map.of("port", lbPort));
+        run(lb, new FakeStepContext(build));
+        run(deploy("v1", "none"), new FakeStepContext(build));
+    }
+
     private String answer() throws Exception {
         HttpResponse<String> r = HttpClient.newHttpClient().send(
                 HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + lbPort + "/")).build(),
@@ -98,10 +106,7 @@ class DeployEndToEndTest {
     @SuppressWarnings("unchecked")
     void redBlackDeployThenRollbackCluster() throws Exception {
         TestRun build = TestRun.of("team", "deploy-hello");
-        UpsertLoadBalancerStep lb = new UpsertLoadBalancerStep("local", "hello-prod");
-        lb.setSpec(Map.of("port", lbPort));
-        run(lb, new FakeStepContext(build));
-        run(deploy("v1", "none"), new FakeStepContext(build));
+        productionServesV1(build);
 
         FakeStepContext context = new FakeStepContext(build);
         Map<String, Object> result = (Map<String, Object>) run(deploy("v2", "redblack"), context);
@@ -162,10 +167,7 @@ class DeployEndToEndTest {
     @SuppressWarnings("unchecked")
     void aCanaryDeployIsJudgedThenPromotedAndTheBuildSummaryShowsItsVerdict() throws Exception {
         TestRun build = TestRun.of("team", "deploy-hello");
-        UpsertLoadBalancerStep lb = new UpsertLoadBalancerStep("local", "hello-prod");
-        lb.setSpec(Map.of("port", lbPort));
-        run(lb, new FakeStepContext(build));
-        run(deploy("v1", "none"), new FakeStepContext(build));
+        productionServesV1(build);
 
         DeployServerGroupStep canary = deploy("v2", "canary");
         // No requests reach the groups here: the judged metric is the load balancer's count of 5xx answers, a
@@ -197,10 +199,7 @@ class DeployEndToEndTest {
     @SuppressWarnings("unchecked")
     void aDryRunReturnsThePlanAndChangesNothing() throws Exception {
         TestRun build = TestRun.of("team", "deploy-hello");
-        UpsertLoadBalancerStep lb = new UpsertLoadBalancerStep("local", "hello-prod");
-        lb.setSpec(Map.of("port", lbPort));
-        run(lb, new FakeStepContext(build));
-        run(deploy("v1", "none"), new FakeStepContext(build));
+        productionServesV1(build);
         int operations = runtime.operations().list().size();
 
         DeployServerGroupStep redBlack = deploy("v2", "redblack");
@@ -261,10 +260,7 @@ class DeployEndToEndTest {
     @Test
     void stoppingTheStepCancelsTheDeployWhichRollsBack() throws Exception {
         TestRun build = TestRun.of("team", "deploy-hello");
-        UpsertLoadBalancerStep lb = new UpsertLoadBalancerStep("local", "hello-prod");
-        lb.setSpec(Map.of("port", lbPort));
-        run(lb, new FakeStepContext(build));
-        run(deploy("v1", "none"), new FakeStepContext(build));
+        productionServesV1(build);
 
         DeployServerGroupStep slow = deploy("v2", "redblack");
         slow.setDelayBeforeDisableSec(60);
@@ -289,10 +285,7 @@ class DeployEndToEndTest {
     @SuppressWarnings("unchecked")
     void theStepSurvivesARestartMidDeploy() throws Exception {
         TestRun build = TestRun.of("team", "deploy-hello");
-        UpsertLoadBalancerStep lb = new UpsertLoadBalancerStep("local", "hello-prod");
-        lb.setSpec(Map.of("port", lbPort));
-        run(lb, new FakeStepContext(build));
-        run(deploy("v1", "none"), new FakeStepContext(build));
+        productionServesV1(build);
 
         DeployServerGroupStep slow = deploy("v2", "redblack");
         slow.setDelayBeforeDisableSec(5);

@@ -8,7 +8,7 @@ import io.clusterdeploy.engine.canary.source.MetricSource;
 import io.clusterdeploy.engine.canary.source.MetricSources;
 import io.clusterdeploy.engine.canary.source.TimeSeries;
 import io.clusterdeploy.engine.canary.source.TimeWindow;
-import io.clusterdeploy.engine.conformance.TrafficProbe;
+import io.clusterdeploy.engine.conformance.LoadDriver;
 import io.clusterdeploy.engine.guard.TrafficGuards;
 import io.clusterdeploy.engine.model.LoadBalancer;
 import io.clusterdeploy.engine.model.ServerGroup;
@@ -21,11 +21,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
@@ -49,12 +44,7 @@ class AwsCanaryTest {
     private EngineHarness engine;
     private LoadBalancer lb;
     private final AtomicBoolean canaryIsWorse = new AtomicBoolean();
-    private final ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
-    private final AtomicBoolean running = new AtomicBoolean(true);
-    private final Queue<Answer> answers = new ConcurrentLinkedQueue<>();
-
-    record Answer(Instant at, boolean ok, String version, String detail) {
-    }
+    private LoadDriver load;
 
     /** {@code errors}: the same values for every group, doubled for the canary when {@link #canaryIsWorse}. */
     private final class ScenarioSource implements MetricSource {
@@ -90,27 +80,13 @@ class AwsCanaryTest {
         OperationState v1 = engine.run(ProviderCalls.deploy(fx, "redblack", "v1", true, Map.of()));
         assertThat(v1.status()).as(String.valueOf(v1.error())).isEqualTo(OperationStatus.SUCCEEDED);
         Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> fx.probe(lb).ok());
-        for (int c = 0; c < CLIENTS; c++) {
-            clients.submit(() -> {
-                while (running.get()) {
-                    TrafficProbe.Answer a = fx.probe(lb);
-                    answers.add(new Answer(Instant.now(), a.ok(), a.version(), a.detail()));
-                    try {
-                        Thread.sleep(10);
-                    } catch (InterruptedException e) {
-                        return;
-                    }
-                }
-            });
-        }
-        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> answers.size() >= 50);
+        load = new LoadDriver(() -> fx.probe(lb), CLIENTS, Duration.ofMinutes(10));
+        load.awaitAnswersAfter(Instant.EPOCH, 50, Duration.ofSeconds(60));
     }
 
     @AfterEach
     void stop() throws Exception {
-        running.set(false);
-        clients.shutdownNow();
-        clients.awaitTermination(30, TimeUnit.SECONDS);
+        load.close();
         engine.close();
         fx.close();
         assertThat(fx.proxy.unimplemented()).isEmpty();
@@ -137,8 +113,8 @@ class AwsCanaryTest {
                         + sg.loadBalancers()).sorted().toList();
     }
 
-    private List<Answer> between(Instant from, Instant to) {
-        return answers.stream().filter(a -> !a.at().isBefore(from) && a.at().isBefore(to)).toList();
+    private List<LoadDriver.Timed> between(Instant from, Instant to) {
+        return load.between(from, to);
     }
 
     private List<String> targetGroups() {
@@ -157,12 +133,12 @@ class AwsCanaryTest {
         assertThat(s.status()).as(String.valueOf(s.error())).isEqualTo(OperationStatus.SUCCEEDED);
         assertThat(record(s)).containsEntry("decision", "promote").containsEntry("baseline", "hello-prod-baseline-v000");
         Map<?, ?> analysis = (Map<?, ?>) record(s).get("analysis");
-        List<Answer> judged = between(Instant.parse((String) analysis.get("start")),
+        List<LoadDriver.Timed> judged = between(Instant.parse((String) analysis.get("start")),
                 Instant.parse((String) analysis.get("end")));
         double v2 = judged.stream().filter(a -> "v2".equals(a.version())).count() / (double) judged.size();
         System.out.printf("aws good canary: %d requests, %d during the analysis, canary share %.1f%%%n",
-                answers.size(), judged.size(), 100 * v2);
-        assertThat(answers.stream().filter(a -> !a.ok()).limit(5).toList()).as("no failed request").isEmpty();
+                load.requests(), judged.size(), 100 * v2);
+        assertThat(load.failures().stream().limit(5).toList()).as("no failed request").isEmpty();
         assertThat(v2).as("the canary's share through its own target group").isBetween(0.05, 0.40);
         assertThat(production()).anySatisfy(g -> assertThat(g).startsWith("hello-prod-v001 enabled"));
         assertThat(targetGroups()).as("the canary's target groups went with it").containsExactly(ProviderCalls.LB);
@@ -181,12 +157,12 @@ class AwsCanaryTest {
         assertThat(s.error().message()).contains("canary failed");
         assertThat(production()).isEqualTo(before);
         assertThat(targetGroups()).containsExactly(ProviderCalls.LB);
-        List<Answer> during = between(began, ended);
+        List<LoadDriver.Timed> during = between(began, ended);
         long failed = during.stream().filter(a -> !a.ok()).count();
         System.out.printf("aws bad canary: %d of %d requests failed while it lived%n", failed, during.size());
         assertThat(failed).isLessThanOrEqualTo((long) Math.ceil(PERCENT / 100.0 * 0.5 * during.size() * 1.5 + 10));
         Instant after = Instant.now();
-        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> between(after, Instant.now()).size() >= 50);
+        load.awaitAnswersAfter(after, 50, Duration.ofSeconds(60));
         assertThat(between(after, Instant.now()).stream().filter(a -> !a.ok() || !"v1".equals(a.version()))
                 .limit(5).toList()).as("nothing fails once the canary is gone").isEmpty();
     }

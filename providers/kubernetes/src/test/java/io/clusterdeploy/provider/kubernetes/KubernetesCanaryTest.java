@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.clusterdeploy.engine.canary.source.MetricSources;
-import io.clusterdeploy.engine.conformance.TrafficProbe;
+import io.clusterdeploy.engine.conformance.LoadDriver;
 import io.clusterdeploy.engine.error.ClusterDeployException;
 import io.clusterdeploy.engine.guard.TrafficGuards;
 import io.clusterdeploy.engine.model.LoadBalancer;
@@ -21,13 +21,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Queue;
 import java.util.Set;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -45,12 +39,7 @@ class KubernetesCanaryTest {
     private KubernetesFixture fx;
     private EngineHarness engine;
     private LoadBalancer lb;
-    private final ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
-    private final AtomicBoolean running = new AtomicBoolean(true);
-    private final Queue<Answer> answers = new ConcurrentLinkedQueue<>();
-
-    record Answer(Instant at, boolean ok, String version, String detail) {
-    }
+    private LoadDriver load;
 
     @BeforeEach
     void productionUnderLoad() throws Exception {
@@ -65,27 +54,13 @@ class KubernetesCanaryTest {
         // A first deploy moves no traffic, so nothing waits for the kube-proxies to route to it: the load starts
         // once the Service answers.
         Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> fx.probe(lb).ok());
-        for (int c = 0; c < CLIENTS; c++) {
-            clients.submit(() -> {
-                while (running.get()) {
-                    TrafficProbe.Answer a = fx.probe(lb);
-                    answers.add(new Answer(Instant.now(), a.ok(), a.version(), a.detail()));
-                    try {
-                        Thread.sleep(10);
-                    } catch (InterruptedException e) {
-                        return;
-                    }
-                }
-            });
-        }
-        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> answers.size() >= 50);
+        load = new LoadDriver(() -> fx.probe(lb), CLIENTS, Duration.ofMinutes(10));
+        load.awaitAnswersAfter(Instant.EPOCH, 50, Duration.ofSeconds(60));
     }
 
     @AfterEach
     void stop() throws Exception {
-        running.set(false);
-        clients.shutdownNow();
-        clients.awaitTermination(30, TimeUnit.SECONDS);
+        load.close();
         engine.close();
         fx.close();
     }
@@ -123,8 +98,8 @@ class KubernetesCanaryTest {
                         + sg.capacity()).sorted().toList();
     }
 
-    private List<Answer> between(Instant from, Instant to) {
-        return answers.stream().filter(a -> !a.at().isBefore(from) && a.at().isBefore(to)).toList();
+    private List<LoadDriver.Timed> between(Instant from, Instant to) {
+        return load.between(from, to);
     }
 
     @SuppressWarnings("unchecked")
@@ -144,12 +119,12 @@ class KubernetesCanaryTest {
         assertThat(((Number) traffic.get("percent")).doubleValue()).isEqualTo(25.0);
         // The baseline ran production's pods: the same image, from production's template.
         Map<?, ?> analysis = (Map<?, ?>) record.get("analysis");
-        List<Answer> judged = between(Instant.parse((String) analysis.get("start")),
+        List<LoadDriver.Timed> judged = between(Instant.parse((String) analysis.get("start")),
                 Instant.parse((String) analysis.get("end")));
         System.out.printf("kubernetes good canary: %d requests, %d during the analysis, versions %s%n",
-                answers.size(), judged.size(), judged.stream().map(Answer::version).distinct().sorted().toList());
-        assertThat(judged).extracting(Answer::version).contains("v1", "v2");
-        assertThat(answers.stream().filter(a -> !a.ok()).limit(5).toList()).as("no failed request").isEmpty();
+                load.requests(), judged.size(), judged.stream().map(LoadDriver.Timed::version).distinct().sorted().toList());
+        assertThat(judged).extracting(LoadDriver.Timed::version).contains("v1", "v2");
+        assertThat(load.failures().stream().limit(5).toList()).as("no failed request").isEmpty();
         assertThat(production()).hasSize(2).anySatisfy(g -> assertThat(g).startsWith("hello-prod-v001 "
                 + "registry.example/hello:v2 enabled"));
         assertThat(fx.provider.serverGroups("hello")).extracting(ServerGroup::cluster).containsOnly("hello-prod");
@@ -168,13 +143,13 @@ class KubernetesCanaryTest {
         assertThat(record(s)).containsEntry("decision", "fail");
         assertThat(production()).isEqualTo(before);
         assertThat(fx.provider.serverGroups("hello")).extracting(ServerGroup::cluster).containsOnly("hello-prod");
-        List<Answer> during = between(began, ended);
+        List<LoadDriver.Timed> during = between(began, ended);
         long failed = during.stream().filter(a -> !a.ok()).count();
         // One canary pod of four behind the Service, half its answers 500s.
         System.out.printf("kubernetes bad canary: %d of %d requests failed while it lived%n", failed, during.size());
         assertThat(failed).isLessThanOrEqualTo((long) Math.ceil(0.25 * 0.5 * during.size() * 1.5 + 10));
         Instant after = Instant.now();
-        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> between(after, Instant.now()).size() >= 50);
+        load.awaitAnswersAfter(after, 50, Duration.ofSeconds(60));
         assertThat(between(after, Instant.now()).stream().filter(a -> !a.ok() || !"v1".equals(a.version()))
                 .limit(5).toList()).as("nothing fails once the canary is gone").isEmpty();
 

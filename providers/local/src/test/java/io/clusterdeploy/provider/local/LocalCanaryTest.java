@@ -3,6 +3,8 @@ package io.clusterdeploy.provider.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.clusterdeploy.engine.canary.source.MetricSources;
+import io.clusterdeploy.engine.conformance.LoadDriver;
+import io.clusterdeploy.engine.conformance.TrafficProbe;
 import io.clusterdeploy.engine.guard.TrafficGuards;
 import io.clusterdeploy.engine.model.LoadBalancer;
 import io.clusterdeploy.engine.model.ServerGroup;
@@ -12,16 +14,10 @@ import io.clusterdeploy.engine.testing.EngineHarness;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,13 +39,8 @@ class LocalCanaryTest {
     private ProviderFixture fx;
     private EngineHarness engine;
     private LoadBalancer lb;
-    private final ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
-    private final AtomicBoolean running = new AtomicBoolean(true);
-    /** Every answer: when it came back, its status and the version that gave it. */
-    private final Queue<Answer> answers = new ConcurrentLinkedQueue<>();
-
-    record Answer(Instant at, int status, String version) {
-    }
+    /** Every answer: when it came back, whether it was a 200, the version that gave it. */
+    private LoadDriver load;
 
     @BeforeEach
     void productionUnderLoad() throws Exception {
@@ -59,22 +50,17 @@ class LocalCanaryTest {
         lb = fx.loadBalancer("hello-prod");
         OperationState v1 = engine.run(deploy("redblack", "v1", Map.of()));
         assertThat(v1.status()).as(String.valueOf(v1.error())).isEqualTo(OperationStatus.SUCCEEDED);
-        for (int c = 0; c < CLIENTS; c++) {
-            clients.submit(() -> {
-                while (running.get()) {
-                    Http.Answer a = fx.http.get(lb.address(), "/");
-                    answers.add(new Answer(Instant.now(), a.status(), a.status() == 200 ? a.version() : null));
-                }
-            });
-        }
-        ProviderFixture.await().until(() -> answers.size() >= 100);
+        load = new LoadDriver(() -> {
+            Http.Answer a = fx.http.get(lb.address(), "/");
+            return a.status() == 200 ? TrafficProbe.Answer.success(a.version())
+                    : TrafficProbe.Answer.failure(a.status() + " " + a.body());
+        }, CLIENTS, Duration.ofMinutes(10));
+        load.awaitAnswersAfter(Instant.EPOCH, 100, Duration.ofSeconds(30));
     }
 
     @AfterEach
     void stop() throws Exception {
-        running.set(false);
-        clients.shutdown();
-        clients.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS);
+        load.close();
         engine.close();
         fx.close();
     }
@@ -117,8 +103,8 @@ class LocalCanaryTest {
         return (Map<String, Object>) s.context().get("canary");
     }
 
-    private List<Answer> between(Instant from, Instant to) {
-        return answers.stream().filter(a -> !a.at().isBefore(from) && a.at().isBefore(to)).toList();
+    private List<LoadDriver.Timed> between(Instant from, Instant to) {
+        return load.between(from, to);
     }
 
     @Test
@@ -129,15 +115,14 @@ class LocalCanaryTest {
         Map<String, Object> record = record(s);
         assertThat(record).containsEntry("decision", "promote").containsEntry("baseline", "hello-prod-baseline-v000")
                 .containsEntry("canary", "hello-prod-canary-v000");
-        assertThat(answers).as("no failed request during the whole canary and promotion")
-                .allMatch(a -> a.status() == 200);
+        assertThat(load.failures()).as("no failed request during the whole canary and promotion").isEmpty();
         // During the analysis, the canary (v2) answered about its share; the baseline ran v1 beside it.
         Map<?, ?> analysis = (Map<?, ?>) record.get("analysis");
-        List<Answer> judged = between(Instant.parse((String) analysis.get("start")),
+        List<LoadDriver.Timed> judged = between(Instant.parse((String) analysis.get("start")),
                 Instant.parse((String) analysis.get("end")));
         double v2Share = judged.stream().filter(a -> "v2".equals(a.version())).count() / (double) judged.size();
         System.out.printf("good canary: %d requests, 0 failed; canary share %.1f%% of %d during the analysis; served %s%n",
-                answers.size(), 100 * v2Share, judged.size(), ((Map<?, ?>) record.get("traffic")).get("served"));
+                load.requests(), 100 * v2Share, judged.size(), ((Map<?, ?>) record.get("traffic")).get("served"));
         assertThat(v2Share).as("the canary's share of %d requests", judged.size()).isBetween(0.10, 0.30);
         Map<?, ?> served = (Map<?, ?>) ((Map<?, ?>) record.get("traffic")).get("served");
         assertThat(((Number) served.get("canaryPercent")).doubleValue()).isBetween(15.0, 25.0);
@@ -147,8 +132,8 @@ class LocalCanaryTest {
                 "hello-prod-v000 disabled Capacity[min=2, desired=2, max=2]");
         assertThat(fx.provider.serverGroups("hello")).extracting(ServerGroup::cluster).containsOnly("hello-prod");
         Instant after = Instant.now();
-        ProviderFixture.await().until(() -> between(after, Instant.now()).size() >= 100);
-        assertThat(between(after, Instant.now())).extracting(Answer::version).containsOnly("v2");
+        load.awaitAnswersAfter(after, 100, Duration.ofSeconds(30));
+        assertThat(between(after, Instant.now())).extracting(LoadDriver.Timed::version).containsOnly("v2");
     }
 
     @Test
@@ -165,8 +150,8 @@ class LocalCanaryTest {
         assertThat(production()).isEqualTo(before);
         assertThat(fx.provider.serverGroups("hello")).extracting(ServerGroup::cluster).containsOnly("hello-prod");
 
-        List<Answer> during = between(began, ended);
-        long failed = during.stream().filter(a -> a.status() != 200).count();
+        List<LoadDriver.Timed> during = between(began, ended);
+        long failed = during.stream().filter(a -> !a.ok()).count();
         // Expected failures: share × error rate × requests; the margin covers the randomness of the app's errors
         // (a binomial draw) and the smooth round-robin's rounding over a few hundred requests.
         double expected = PERCENT / 100.0 * BAD_ERROR_RATE * during.size();
@@ -174,12 +159,12 @@ class LocalCanaryTest {
                 failed, during.size(), expected, Duration.between(began, ended).toMillis());
         assertThat(failed).as("failed requests of %d while the canary lived", during.size())
                 .isPositive().isLessThanOrEqualTo((long) Math.ceil(expected * 1.5 + 10));
-        assertThat(during).filteredOn(a -> a.status() == 200).extracting(Answer::version)
+        assertThat(during).filteredOn(LoadDriver.Timed::ok).extracting(LoadDriver.Timed::version)
                 .as("production kept serving v1").contains("v1");
 
         Instant after = Instant.now();
-        ProviderFixture.await().until(() -> between(after, Instant.now()).size() >= 200);
+        load.awaitAnswersAfter(after, 200, Duration.ofSeconds(30));
         assertThat(between(after, Instant.now())).as("nothing fails once the canary is gone")
-                .allMatch(a -> a.status() == 200 && "v1".equals(a.version()));
+                .allMatch(a -> a.ok() && "v1".equals(a.version()));
     }
 }

@@ -1,4 +1,4 @@
-package io.clusterdeploy.bench;
+package io.clusterdeploy.engine.testing;
 
 import io.clusterdeploy.engine.json.Fields;
 import io.clusterdeploy.engine.provider.CloudProvider;
@@ -7,11 +7,11 @@ import io.clusterdeploy.engine.provider.SecretResolver;
 import java.util.Map;
 
 /**
- * Account type {@code synthetic}, on the benchmarks' class path only (never in the product):
+ * Account type {@code synthetic}, on test and benchmark class paths only (never in the product):
  * {@code {application: big, serverGroups: 10000, instancesPerGroup: 10, groupsPerCluster: 10}}.
  */
 public final class SyntheticProviderFactory implements ProviderFactory {
-    static final String TYPE = "synthetic";
+    public static final String TYPE = "synthetic";
 
     @Override
     public String type() {

@@ -1,4 +1,4 @@
-package io.clusterdeploy.bench;
+package io.clusterdeploy.engine.testing;
 
 import io.clusterdeploy.engine.error.ClusterDeployException;
 import io.clusterdeploy.engine.model.Account;
@@ -19,18 +19,18 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A read-only account holding one big application, for benchmarks only: {@code serverGroups} server groups of
+ * A read-only account holding one big application, for benchmarks and the big-application tests only (test side): {@code serverGroups} server groups of
  * {@code instancesPerGroup} instances each, spread over clusters of {@code groupsPerCluster}, every tenth instance
  * in a health other than UP. Built once; reads cost what the engine's API costs, not what a cloud costs.
  */
-final class SyntheticProvider implements CloudProvider {
+public final class SyntheticProvider implements CloudProvider {
     static final String LOCATION = "synthetic-1";
 
     private final Account account;
     private final String application;
     private final List<ServerGroup> groups;
 
-    SyntheticProvider(String accountName, String application, int serverGroups, int instancesPerGroup,
+    public SyntheticProvider(String accountName, String application, int serverGroups, int instancesPerGroup,
                       int groupsPerCluster) {
         this.account = new Account(accountName, SyntheticProviderFactory.TYPE, List.of(LOCATION));
         this.application = application;
