@@ -13,9 +13,14 @@ final class ClusterActionsPage {
         this.driver = driver;
     }
 
-    /** The top bar's line on who acts ("Acting as …", or why the page is read-only). */
+    /** The top bar's words on who acts ("Acting as …", or why the page is read-only). */
     String rights() {
-        return driver.findElement(By.cssSelector(".rights-line")).getText();
+        List<WebElement> words = driver.findElements(By.cssSelector(".rights-line [data-rights]"));
+        return words.isEmpty() ? "" : words.get(0).getText();
+    }
+
+    boolean offersSignOut() {
+        return !driver.findElements(By.cssSelector(".rights-line [data-sign-out]")).isEmpty();
     }
 
     /** Every action button on the page, as "label target". */
