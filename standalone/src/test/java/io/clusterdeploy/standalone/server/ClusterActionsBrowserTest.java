@@ -103,6 +103,8 @@ class ClusterActionsBrowserTest {
             assertThat(actions.planChecks()).singleElement().asString().startsWith("DECIDED AT RUN TIME waits up to 600s");
             String firstFingerprint = actions.fingerprint();
             assertThat(firstFingerprint).matches("[0-9a-f]{16}");
+            assertThat(actions.asksForReason()).isTrue();
+            assertThat(actions.asksForAccountName()).as("the account is not protected").isFalse();
             actions.reason("more room for the sale");
             save(view.screenshot(), "cluster-actions-resize-plan.png");
 
@@ -256,6 +258,8 @@ class ClusterActionsBrowserTest {
             eventually().untilAsserted(() -> assertThat(actions.dialogOpen()).isTrue());
             assertThat(actions.confirmLabel()).isEqualTo("Cancel operation");
             assertThat(actions.planOutcome()).contains("runs its rollback steps");
+            assertThat(actions.asksForReason()).as("a cancel takes no reason").isFalse();
+            assertThat(actions.asksForAccountName()).isFalse();
             save(view.screenshot(), "cluster-actions-cancel.png");
             actions.confirm();
             eventually().untilAsserted(() -> {

@@ -96,6 +96,11 @@ final class ClusterActionsPage {
         r.sendKeys(text);
     }
 
+    /** Whether the dialog shows the reason field. */
+    boolean asksForReason() {
+        return dialog().findElement(By.cssSelector(".dialog-reason")).isDisplayed();
+    }
+
     boolean asksForAccountName() {
         return dialog().findElement(By.cssSelector(".dialog-challenge")).isDisplayed();
     }
