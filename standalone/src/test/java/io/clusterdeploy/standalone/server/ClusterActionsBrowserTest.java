@@ -85,6 +85,9 @@ class ClusterActionsBrowserTest {
             driver.get(link);
             eventually().untilAsserted(() -> assertThat(driver.findElement(org.openqa.selenium.By.cssSelector(
                     "[data-sign-in-status]")).getText()).contains("used already or has expired"));
+            // The sign-in page runs under the same strict policy: its form stays in the page, nothing inline.
+            assertThat(driver.findElement(org.openqa.selenium.By.id("sign-in-token")).isDisplayed()).isTrue();
+            noPageProblems(driver);
             driver.get(server.signInHostUiUrl() + "?app=hello");
 
             // Resize: the plan first.
