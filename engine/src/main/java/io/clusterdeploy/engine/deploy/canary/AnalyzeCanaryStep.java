@@ -81,7 +81,7 @@ public final class AnalyzeCanaryStep implements OperationStep {
             update.put(CanaryRecord.TRAFFIC, traffic);
             record.putAll(update);
             if (report.score() <= settings.thresholds().marginal()) {
-                fail(record, "interval " + i + " of " + count + " scored " + CanaryJudgement.number(report.score())
+                throw fail(record, "interval " + i + " of " + count + " scored " + CanaryJudgement.number(report.score())
                         + ", at or below marginal " + CanaryJudgement.number(settings.thresholds().marginal()) + ": "
                         + report.reason());
             }
@@ -174,8 +174,7 @@ public final class AnalyzeCanaryStep implements OperationStep {
         if (settings.onMarginal() == CanarySettings.OnMarginal.PROMOTE) {
             return promote(record, marginal + "; onMarginal is promote");
         }
-        fail(record, marginal + "; onMarginal is fail");
-        throw new IllegalStateException("unreachable");
+        throw fail(record, marginal + "; onMarginal is fail");
     }
 
     private static String promote(CanaryRecord record, String reason) {
@@ -183,9 +182,9 @@ public final class AnalyzeCanaryStep implements OperationStep {
         return "canary passed: " + reason;
     }
 
-    /** Records the decision, then fails the step: the strategy's rollback destroys baseline and canary. */
-    private static void fail(CanaryRecord record, String reason) {
+    /** Records the decision; the error thrown fails the step, and the strategy's rollback destroys both groups. */
+    private static ClusterDeployException fail(CanaryRecord record, String reason) {
         record.putAll(Map.of(CanaryRecord.DECISION, "fail", CanaryRecord.REASON, reason));
-        throw new ClusterDeployException(ErrorKind.CONFLICT, null, "canary failed: " + reason);
+        return new ClusterDeployException(ErrorKind.CONFLICT, null, "canary failed: " + reason);
     }
 }
