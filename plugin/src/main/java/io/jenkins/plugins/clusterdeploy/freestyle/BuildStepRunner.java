@@ -48,17 +48,9 @@ public final class BuildStepRunner {
     /** A dry run: the plan in the log and as the result; nothing changes. */
     private Object plan(Run<?, ?> run, TaskListener listener, String name, Map<String, Object> request)
             throws AbortException {
-        io.clusterdeploy.engine.plan.Plan plan;
-        try {
-            runtime.checkAccountUse(request.get("account") == null ? null : String.valueOf(request.get("account")),
-                    runtime.originOf(run.getParent()));
-            plan = runtime.planner().plan(new java.util.LinkedHashMap<>(request));
-        } catch (ClusterDeployException e) {
-            throw new AbortException(StartErrors.message(name, e));
-        }
-        Map<String, Object> result = io.jenkins.plugins.clusterdeploy.progress.PlanReport.resultMap(plan);
-        io.jenkins.plugins.clusterdeploy.progress.PlanReport.lines(name, result).forEach(listener.getLogger()::println);
-        return result;
+        return io.jenkins.plugins.clusterdeploy.progress.PlanReport.dryRun(runtime, run.getParent(),
+                java.util.Collections.singletonList(request.get("account") == null ? null
+                        : String.valueOf(request.get("account"))), name, request, listener.getLogger());
     }
 
     /** @return the step's result: the image for findImageFromCluster, the result map otherwise */

@@ -2,6 +2,7 @@ package io.jenkins.plugins.clusterdeploy.progress;
 
 import io.clusterdeploy.engine.api.Views;
 import io.clusterdeploy.engine.plan.Plan;
+import io.jenkins.plugins.clusterdeploy.runtime.ClusterDeployRuntime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,27 @@ public final class PlanReport {
 
     public static Map<String, Object> resultMap(Plan plan) {
         return Views.plan(plan);
+    }
+
+    /**
+     * A step's or builder's dry run: the account rules for {@code accounts}, the engine's plan of {@code request},
+     * written to {@code log}; the plan map is returned. A refusal fails the step naming the parameter, as a run would.
+     */
+    public static Map<String, Object> dryRun(ClusterDeployRuntime runtime, hudson.model.Item job, List<String> accounts,
+                                             String step, Map<String, Object> request, java.io.PrintStream log)
+            throws hudson.AbortException {
+        Plan plan;
+        try {
+            for (String a : accounts) {
+                runtime.checkAccountUse(a, runtime.originOf(job));
+            }
+            plan = runtime.planner().plan(new java.util.LinkedHashMap<>(request));
+        } catch (io.clusterdeploy.engine.error.ClusterDeployException e) {
+            throw new hudson.AbortException(StartErrors.message(step, e));
+        }
+        Map<String, Object> result = resultMap(plan);
+        lines(step, result).forEach(log::println);
+        return result;
     }
 
     /** The outcome, then each step with the changes it would make and the checks it would pass or fail. */

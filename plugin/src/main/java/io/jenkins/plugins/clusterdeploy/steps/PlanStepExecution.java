@@ -1,12 +1,8 @@
 package io.jenkins.plugins.clusterdeploy.steps;
 
-import hudson.AbortException;
 import hudson.model.Run;
 import hudson.model.TaskListener;
-import io.clusterdeploy.engine.error.ClusterDeployException;
-import io.clusterdeploy.engine.plan.Plan;
 import io.jenkins.plugins.clusterdeploy.progress.PlanReport;
-import io.jenkins.plugins.clusterdeploy.progress.StartErrors;
 import io.jenkins.plugins.clusterdeploy.runtime.ClusterDeployRuntime;
 import io.jenkins.plugins.clusterdeploy.runtime.EngineService;
 import java.util.LinkedHashMap;
@@ -43,17 +39,8 @@ final class PlanStepExecution extends StepExecution {
         ClusterDeployRuntime rt = runtime != null ? runtime : EngineService.get();
         Run<?, ?> run = getContext().get(Run.class);
         TaskListener listener = getContext().get(TaskListener.class);
-        Plan plan;
-        try {
-            for (String a : accounts) {
-                rt.checkAccountUse(a, rt.originOf(run.getParent()));
-            }
-            plan = rt.planner().plan(new LinkedHashMap<>(request));
-        } catch (ClusterDeployException e) {
-            throw new AbortException(StartErrors.message(functionName, e));
-        }
-        Map<String, Object> result = PlanReport.resultMap(plan);
-        PlanReport.lines(functionName, result).forEach(listener.getLogger()::println);
+        Map<String, Object> result = PlanReport.dryRun(rt, run.getParent(), accounts, functionName, request,
+                listener.getLogger());
         getContext().onSuccess(result);
         return true;
     }
