@@ -31,24 +31,36 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  */
 public final class UrlValidationHooks implements ValidationHooks, AutoCloseable {
     private final HookHosts hosts;
-    private final HttpClient client;
+    /** Started at the first hook call: it sets up TLS, which a server whose deploys use no hook never needs. */
+    private HttpClient client;
+    private boolean closed;
     private final Json json = new Json();
 
     public UrlValidationHooks(HookHosts hosts) {
         this.hosts = hosts;
-        QueuedThreadPool threads = new QueuedThreadPool(8, 1);
-        threads.setName("validation-hooks");
-        threads.setDaemon(true);
-        this.client = new HttpClient();
-        client.setExecutor(threads);
-        client.setFollowRedirects(false);
-        client.setSocketAddressResolver(new HookAddressResolver(hosts));
-        client.setConnectTimeout(5_000);
-        try {
-            client.start();
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot start the HTTP client of validation hooks", e);
+    }
+
+    private synchronized HttpClient client() {
+        if (closed) {
+            throw new IllegalStateException("the server is stopping: validation hooks are not called any more");
         }
+        if (client == null) {
+            QueuedThreadPool threads = new QueuedThreadPool(8, 1);
+            threads.setName("validation-hooks");
+            threads.setDaemon(true);
+            HttpClient c = new HttpClient();
+            c.setExecutor(threads);
+            c.setFollowRedirects(false);
+            c.setSocketAddressResolver(new HookAddressResolver(hosts));
+            c.setConnectTimeout(5_000);
+            try {
+                c.start();
+            } catch (Exception e) {
+                throw new IllegalStateException("cannot start the HTTP client of validation hooks", e);
+            }
+            client = c;
+        }
+        return client;
     }
 
     @Override
@@ -79,7 +91,7 @@ public final class UrlValidationHooks implements ValidationHooks, AutoCloseable 
             body.put("percentageComplete", percentage);
             ContentResponse r;
             try {
-                r = client.newRequest(url).method(HttpMethod.POST).timeout(timeout, TimeUnit.SECONDS)
+                r = client().newRequest(url).method(HttpMethod.POST).timeout(timeout, TimeUnit.SECONDS)
                         .body(new StringRequestContent("application/json", json.write(body), StandardCharsets.UTF_8))
                         .send();
             } catch (ExecutionException e) {
@@ -98,8 +110,16 @@ public final class UrlValidationHooks implements ValidationHooks, AutoCloseable 
 
     @Override
     public void close() {
+        HttpClient made;
+        synchronized (this) {
+            closed = true;
+            made = client;
+        }
+        if (made == null) {
+            return;
+        }
         try {
-            client.stop();
+            made.stop();
         } catch (Exception e) {
             // Stopping at shutdown: nothing left to do with it.
         }

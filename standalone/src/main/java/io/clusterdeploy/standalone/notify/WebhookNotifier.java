@@ -30,7 +30,8 @@ public final class WebhookNotifier implements Consumer<OperationEvent>, AutoClos
     private final List<WebhookConfig> hooks;
     private final int maxAttempts;
     private final Duration firstBackoff;
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** Made at the first delivery: building one sets up TLS, which a server without hooks never needs (start-up, issue 14). */
+    private HttpClient client;
     private final ScheduledExecutorService executor;
     private final AtomicInteger pending = new AtomicInteger();
     private final Json json = new Json();
@@ -46,6 +47,13 @@ public final class WebhookNotifier implements Consumer<OperationEvent>, AutoClos
         });
         ex.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
         this.executor = ex;
+    }
+
+    private synchronized HttpClient client() {
+        if (client == null) {
+            client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        }
+        return client;
     }
 
     public static WebhookNotifier of(List<WebhookConfig> hooks) {
@@ -87,7 +95,7 @@ public final class WebhookNotifier implements Consumer<OperationEvent>, AutoClos
         boolean done;
         String why;
         try {
-            HttpResponse<Void> r = client.send(HttpRequest.newBuilder(hook.url())
+            HttpResponse<Void> r = client().send(HttpRequest.newBuilder(hook.url())
                     .timeout(Duration.ofSeconds(10))
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding());

@@ -20,18 +20,23 @@ final class HealthChecker implements AutoCloseable {
     private static final long IDLE_TIMEOUT_MILLIS = 10_000;
     private static final int MAX_THREADS = 8;
 
-    private final HttpClient client;
+    /** Made at the first check: a server with no instances never starts it (start-up time, issue 14). */
+    private final Once<HttpClient> client;
     private final Duration timeout;
     private final List<Runnable> changeListeners = new CopyOnWriteArrayList<>();
 
     HealthChecker(String account, Duration timeout) {
         this.timeout = timeout;
+        this.client = new Once<>(() -> start(account, timeout));
+    }
+
+    private static HttpClient start(String account, Duration timeout) {
         // Bounded and shrinking: checks are asynchronous, a few threads serve any number of instances.
         QueuedThreadPool threads = new QueuedThreadPool(MAX_THREADS, 1, (int) IDLE_TIMEOUT_MILLIS);
         threads.setReservedThreads(0);
         threads.setName("local-health-" + account);
         threads.setDaemon(true);
-        client = new HttpClient();
+        HttpClient client = new HttpClient();
         client.setExecutor(threads);
         client.setFollowRedirects(false);
         client.setConnectTimeout(timeout.toMillis());
@@ -43,6 +48,7 @@ final class HealthChecker implements AutoCloseable {
         } catch (Exception e) {
             throw new IllegalStateException("cannot start the health-check HTTP client", e);
         }
+        return client;
     }
 
     /**
@@ -63,7 +69,7 @@ final class HealthChecker implements AutoCloseable {
             return;
         }
         try {
-            client.newRequest(URI.create("http://127.0.0.1:" + instance.port() + path))
+            client.get().newRequest(URI.create("http://127.0.0.1:" + instance.port() + path))
                     .timeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
                     .send(result -> record(instance,
                             result.isSucceeded() && result.getResponse().getStatus() / 100 == 2));
@@ -87,8 +93,12 @@ final class HealthChecker implements AutoCloseable {
 
     @Override
     public void close() {
+        HttpClient made = client.ifMade();
+        if (made == null) {
+            return;
+        }
         try {
-            client.stop();
+            made.stop();
         } catch (Exception e) {
             LOG.warn("stopping the health-check HTTP client failed", e);
         }

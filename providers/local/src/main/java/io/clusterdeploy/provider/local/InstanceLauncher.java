@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Starts instance processes: a free loopback port, the command with its placeholders filled in, in a PID
@@ -19,9 +20,9 @@ import java.util.List;
 final class InstanceLauncher {
     private final Path stateDir;
     private final PortAllocator ports;
-    private final PidNamespace namespace;
+    private final Supplier<PidNamespace> namespace;
 
-    InstanceLauncher(Path stateDir, PortAllocator ports, PidNamespace namespace) {
+    InstanceLauncher(Path stateDir, PortAllocator ports, Supplier<PidNamespace> namespace) {
         this.stateDir = stateDir;
         this.ports = ports;
         this.namespace = namespace;
@@ -45,7 +46,7 @@ final class InstanceLauncher {
             // Logs show what instances print, secrets included: owner-only, like every file of the state dir.
             PrivateFiles.ownDirectory(log.getParent());
             PrivateFiles.file(log);
-            List<String> command = namespace.wrap(spec.command().render(port, id));
+            List<String> command = namespace.get().wrap(spec.command().render(port, id));
             ProcessBuilder builder = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));

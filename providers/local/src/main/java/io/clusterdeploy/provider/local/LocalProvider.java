@@ -68,7 +68,8 @@ public final class LocalProvider implements CloudProvider {
     private final String stateDirField;
     private final StateDirLock stateLock;
     private final StateStore store;
-    private final PidNamespace namespace;
+    /** Probed at the first launch (it starts processes), not at start-up. */
+    private final Once<PidNamespace> namespace;
     private final InstanceLauncher launcher;
     private final ProcessStopper stopper = new ProcessStopper();
     private final CreationClock clock = new CreationClock(Clock.systemUTC());
@@ -92,7 +93,7 @@ public final class LocalProvider implements CloudProvider {
         this.account = account;
         this.settings = settings;
         this.stateDirField = "accounts[" + account.name() + "].stateDir";
-        this.namespace = PidNamespace.detect();
+        this.namespace = new Once<>(PidNamespace::detect);
         this.launcher = new InstanceLauncher(settings.stateDir(), new PortAllocator(), namespace);
         this.stateLock = StateDirLock.acquire(settings.stateDir(), stateDirField);
         try {
@@ -128,7 +129,7 @@ public final class LocalProvider implements CloudProvider {
 
     /** True when every instance runs in a PID namespace of its own, so nothing it starts can outlive it. */
     public boolean isolatesInstances() {
-        return namespace.active();
+        return namespace.get().active();
     }
 
     // ---- reads ----------------------------------------------------------------------------

@@ -111,9 +111,9 @@ final class PrometheusTargets {
         Path temp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
         try {
             // A stream, not a FileChannel: the convergence thread may be interrupted by a shutdown mid-write.
+            // Not forced to disk: the provider writes the file again from its records at every start.
             try (FileOutputStream out = new FileOutputStream(temp.toFile())) {
                 out.write(content);
-                out.getFD().sync();
             }
             if (dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
                 Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString(readableByOthers ? "rw-r--r--"

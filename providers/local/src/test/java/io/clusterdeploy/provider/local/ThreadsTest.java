@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.clusterdeploy.engine.model.HealthState;
 import io.clusterdeploy.engine.model.LoadBalancer;
+import io.clusterdeploy.engine.provider.SecretResolver;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -47,6 +49,24 @@ class ThreadsTest {
     private static long liveThreadsNamed(String prefix) {
         return Thread.getAllStackTraces().keySet().stream()
                 .filter(Thread::isAlive).filter(t -> t.getName().startsWith(prefix)).count();
+    }
+
+    /**
+     * A provider with nothing to check starts no health-check client (start-up of {@code serve}, issue 14): its
+     * threads appear with the first instance.
+     */
+    @Test
+    void healthChecksStartWithTheFirstInstance(@TempDir Path own) {
+        String account = "lazy" + System.nanoTime();
+        try (LocalProvider provider = (LocalProvider) new LocalProviderFactory().create(account,
+                Map.of("stateDir", own.toString(), "healthCheckIntervalMillis", 100),
+                SecretResolver.NONE)) {
+            ProviderFixture.await().during(Duration.ofMillis(500)).until(() -> liveThreadsNamed("local-health-" + account) == 0);
+
+            provider.createServerGroup(ProviderFixture.request(account + "-v001", 1, List.of(),
+                    Map.of("command", SampleApp.command("v1"))));
+            ProviderFixture.await().until(() -> liveThreadsNamed("local-health-" + account) > 0);
+        }
     }
 
     @Test
