@@ -27,9 +27,16 @@ public final class Json {
      */
     public static final int MAX_REQUEST_DEPTH = 64;
 
-    private final JsonMapper mapper = mapper(StreamReadConstraints.defaults());
-    private final JsonMapper requests = mapper(StreamReadConstraints.builder()
+    /*
+     * Shared by every Json of the process: a Jackson 3 mapper is immutable once built and thread-safe, and each
+     * one learns every type it writes anew. A server made 24 of them at start-up, one pair per user of JSON.
+     */
+    private static final JsonMapper MAPPER = mapper(StreamReadConstraints.defaults());
+    private static final JsonMapper REQUESTS = mapper(StreamReadConstraints.builder()
             .maxNestingDepth(MAX_REQUEST_DEPTH).build());
+
+    private final JsonMapper mapper = MAPPER;
+    private final JsonMapper requests = REQUESTS;
 
     private static JsonMapper mapper(StreamReadConstraints constraints) {
         return JsonMapper.builder(JsonFactory.builder().streamReadConstraints(constraints).build())
