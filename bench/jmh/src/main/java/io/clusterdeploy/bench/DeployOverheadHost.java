@@ -54,7 +54,11 @@ import java.util.concurrent.atomic.AtomicReference;
  * lists it, which gives the issue's reference for that very process: its launch to its first healthy answer.
  * JVM start-up on a loaded machine swings by a factor of two from one process to the next; the paired ratio
  * (deploy / its own instance's first healthy answer) is free of that. The order within a pair flips every run. Prints each run, each step's share of the deploy, the medians and
- * the ratio. Arguments: work directory, runs, then the app's extra flags.
+ * the ratio; and per run a timeline ({@link DeployTimeline}: every operation save, the provider's mutations, the
+ * launch, the provider's health change, the first healthy answer) with a breakdown of the time beside the
+ * instance's start-up: before the launch, the provider's lag behind this host's probe, the gate's wake-up, and
+ * from the gate's end to the finished state, each with the saves and provider calls in it. Arguments: work
+ * directory, runs, then the app's extra flags.
  */
 public final class DeployOverheadHost {
     private static final Duration PROBE_EVERY = Duration.ofMillis(10);
