@@ -84,7 +84,7 @@ public final class DeployOverheadHost {
             }
         });
         TimedStore store = new TimedStore(new DirectoryOperationStore(work.resolve("operations")), timeline);
-        try (Engine engine = new Engine(new Accounts(List.of(new TimingProvider(provider, timeline))),
+        try (Engine engine = new Engine(new Accounts(List.of(TimingProvider.of(provider, timeline))),
                 TrafficGuards.none(), store,
                 new OperationRunner.Options(Clock.systemUTC(), RUNNER_POLL))) {
             engine.operations().addListener(s -> {
@@ -188,14 +188,14 @@ public final class DeployOverheadHost {
 
         /** What a save records: the acceptance, a step's start (with the previous one's end), a checkpoint, the end. */
         private static String label(OperationState before, OperationState s) {
-            if (s.steps().isEmpty()) {
-                return "accepted";
+            StepRecord last = s.steps().isEmpty() ? null : s.steps().get(s.steps().size() - 1);
+            if (before == null) {
+                return last == null ? "accepted" : "accepted, " + last.name() + " started";
             }
-            StepRecord last = s.steps().get(s.steps().size() - 1);
-            if (s.status().isFinished()) {
-                return "finished (" + last.name() + " ended)";
+            if (s.status().isFinished() || last == null) {
+                return s.status().isFinished() && last != null ? "finished (" + last.name() + " ended)" : "" + s.status();
             }
-            if (before != null && before.steps().size() == s.steps().size()) {
+            if (before.steps().size() == s.steps().size()) {
                 return "checkpoint in " + last.name();
             }
             return (s.steps().size() > 1 ? s.steps().get(s.steps().size() - 2).name() + " ended, " : "")
