@@ -73,6 +73,19 @@ public final class PrivateFiles {
      * forced to disk, is renamed over it, so a crash leaves the old content or the new, never half a file.
      */
     public static void write(Path file, byte[] content) throws IOException {
+        replace(file, content, true);
+    }
+
+    /**
+     * Replaces {@code file} atomically as {@link #write} does, but without forcing it to disk: for a file that is
+     * rebuilt from others when it is lost or damaged (an index of the operation files). Other processes see the
+     * old content or the new; a power cut may also leave it empty, which its reader treats as damaged.
+     */
+    public static void writeUnforced(Path file, byte[] content) throws IOException {
+        replace(file, content, false);
+    }
+
+    private static void replace(Path file, byte[] content, boolean force) throws IOException {
         Path temp = Files.createTempFile(file.toAbsolutePath().getParent(), "." + file.getFileName(), ".tmp",
                 attributes(file, FILE));
         try {
@@ -81,7 +94,9 @@ public final class PrivateFiles {
                 while (buffer.hasRemaining()) {
                     channel.write(buffer);
                 }
-                channel.force(true);
+                if (force) {
+                    channel.force(true);
+                }
             }
             try {
                 Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

@@ -110,10 +110,12 @@ final class PrometheusTargets {
         // Not matched by file_sd's patterns (*.json, *.yml, *.yaml), so Prometheus never reads it half-written.
         Path temp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
         try {
-            // A stream, not a FileChannel: the convergence thread may be interrupted by a shutdown mid-write.
+            // A stream, not a FileChannel: the convergence thread may be interrupted by a shutdown mid-write. Not
+            // forced to disk: the list is derived from the groups and written again at the provider's start and
+            // after every convergence round, so a power cut costs nothing; forcing it made every enable and disable
+            // wait for the disk a second time.
             try (FileOutputStream out = new FileOutputStream(temp.toFile())) {
                 out.write(content);
-                out.getFD().sync();
             }
             if (dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
                 Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString(readableByOthers ? "rw-r--r--"
