@@ -3,7 +3,9 @@
 # engine, the provider and bench/jmh in the reactor (no install), then runs DeployOverheadHost: per run, the
 # sample app started directly with its health URL probed every 10 ms (time to the first healthy answer), and
 # one red/black deploy of the same app through the engine (start to finished state); the order flips every
-# run. Prints every run, the step durations, both medians and their ratio, and the load average before and after.
+# run. Prints every run, the step durations, both medians and their ratio, and the load average before and after;
+# per run also a timeline of the deploy (saves, provider calls, launch, health change) and where its time beside the
+# instance's start-up goes, with the medians of that breakdown at the end.
 # Usage: bench/deploy-overhead.sh [--runs N] [-- extra sample-app flags]
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"

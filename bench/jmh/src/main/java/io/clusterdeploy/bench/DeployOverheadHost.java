@@ -37,6 +37,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The process bench/deploy-overhead.sh runs (issue 14's deploy overhead). Each run pairs, back to back:
@@ -53,7 +54,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * lists it, which gives the issue's reference for that very process: its launch to its first healthy answer.
  * JVM start-up on a loaded machine swings by a factor of two from one process to the next; the paired ratio
  * (deploy / its own instance's first healthy answer) is free of that. The order within a pair flips every run. Prints each run, each step's share of the deploy, the medians and
- * the ratio. Arguments: work directory, runs, then the app's extra flags.
+ * the ratio; and per run a timeline ({@link DeployTimeline}: every operation save, the provider's mutations, the
+ * launch, the provider's health change, the first healthy answer) with a breakdown of the time beside the
+ * instance's start-up: before the launch, the provider's lag behind this host's probe, the gate's wake-up, and
+ * from the gate's end to the finished state, each with the saves and provider calls in it. Arguments: work
+ * directory, runs, then the app's extra flags.
  */
 public final class DeployOverheadHost {
     private static final Duration PROBE_EVERY = Duration.ofMillis(10);
@@ -69,8 +74,18 @@ public final class DeployOverheadHost {
         LocalProvider provider = (LocalProvider) new LocalProviderFactory().create("bench",
                 Map.of("stateDir", work.resolve("local").toString()), SecretResolver.NONE);
         Map<String, CompletableFuture<OperationState>> finished = new ConcurrentHashMap<>();
-        TimedStore store = new TimedStore(new DirectoryOperationStore(work.resolve("operations")));
-        try (Engine engine = new Engine(new Accounts(List.of(provider)), TrafficGuards.none(), store,
+        AtomicReference<DeployTimeline> timeline = new AtomicReference<>();
+        // Subscribed before the engine, so this listener runs first on the health-check thread: the moment the
+        // provider saw the change, before the runner's listener wakes the gate.
+        provider.subscribe(() -> {
+            DeployTimeline t = timeline.get();
+            if (t != null) {
+                t.moment("provider: health change", t.at(System.nanoTime()));
+            }
+        });
+        TimedStore store = new TimedStore(new DirectoryOperationStore(work.resolve("operations")), timeline);
+        try (Engine engine = new Engine(new Accounts(List.of(TimingProvider.of(provider, timeline))),
+                TrafficGuards.none(), store,
                 new OperationRunner.Options(Clock.systemUTC(), RUNNER_POLL))) {
             engine.operations().addListener(s -> {
                 if (s.status().isFinished()) {
@@ -81,7 +96,7 @@ public final class DeployOverheadHost {
                     Map.of("port", freePort())));
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
             // Warm-up, not measured: the engine's and the provider's classes, the first group of the cluster.
-            deploy(engine, provider, http, store, finished, extra, 0);
+            deploy(engine, provider, http, store, timeline, finished, extra, 0);
             firstHealthy(http, extra);
             List<Double> healthy = new ArrayList<>();
             List<Double> deploys = new ArrayList<>();
@@ -89,14 +104,15 @@ public final class DeployOverheadHost {
             List<Double> own = new ArrayList<>();
             List<Double> ownRatios = new ArrayList<>();
             Map<String, List<Double>> steps = new java.util.LinkedHashMap<>();
+            Map<String, List<Double>> segments = new java.util.LinkedHashMap<>();
             for (int run = 1; run <= runs; run++) {
                 double h;
                 Timed d;
                 if (run % 2 == 1) {
                     h = firstHealthy(http, extra);
-                    d = deploy(engine, provider, http, store, finished, extra, run);
+                    d = deploy(engine, provider, http, store, timeline, finished, extra, run);
                 } else {
-                    d = deploy(engine, provider, http, store, finished, extra, run);
+                    d = deploy(engine, provider, http, store, timeline, finished, extra, run);
                     h = firstHealthy(http, extra);
                 }
                 // The groups the deploy disabled: destroyed between runs, outside both measurements.
@@ -111,10 +127,13 @@ public final class DeployOverheadHost {
                 own.add(d.ownHealthy());
                 ownRatios.add(d.millis() / d.ownHealthy());
                 d.steps().forEach((k, v) -> steps.computeIfAbsent(k, x -> new ArrayList<>()).add(v));
+                d.segments().forEach((k, v) -> segments.computeIfAbsent(k, x -> new ArrayList<>()).add(v));
                 System.out.printf("run %d: started directly, first healthy answer %6.1f ms; red/black deploy %6.1f ms"
                         + " (%.2f×); its own instance's first healthy answer %6.1f ms after launch (deploy %.2f×);"
                         + " steps: %s%n", run, h, d.millis(), d.millis() / h, d.ownHealthy(), d.millis() / d.ownHealthy(),
                         format(d.steps()));
+                System.out.println("  timeline (ms from start): " + d.timeline());
+                System.out.println("  where the deploy's time goes: " + format(d.segments()));
                 System.out.flush();
             }
             System.out.printf("medians: started directly, first healthy answer %.1f ms; red/black deploy %.1f ms;"
@@ -126,6 +145,9 @@ public final class DeployOverheadHost {
             Map<String, Double> medianSteps = new java.util.LinkedHashMap<>();
             steps.forEach((k, v) -> medianSteps.put(k, median(v)));
             System.out.println("median step durations: " + format(medianSteps));
+            Map<String, Double> medianSegments = new java.util.LinkedHashMap<>();
+            segments.forEach((k, v) -> medianSegments.put(k, median(v)));
+            System.out.println("median breakdown: " + format(medianSegments));
         } finally {
             provider.close();
         }
@@ -134,24 +156,50 @@ public final class DeployOverheadHost {
     /** The store the engine uses, counting its saves and the time they take (each one is forced to disk). */
     static final class TimedStore implements OperationStore {
         private final OperationStore delegate;
+        private final AtomicReference<DeployTimeline> timeline;
         final AtomicLong saves = new AtomicLong();
         final AtomicLong nanos = new AtomicLong();
+        private volatile OperationState previous;
 
-        TimedStore(OperationStore delegate) {
+        TimedStore(OperationStore delegate, AtomicReference<DeployTimeline> timeline) {
             this.delegate = delegate;
+            this.timeline = timeline;
         }
 
         void reset() {
             saves.set(0);
             nanos.set(0);
+            previous = null;
         }
 
         @Override
         public void save(OperationState state) {
             long t0 = System.nanoTime();
             delegate.save(state);
-            nanos.addAndGet(System.nanoTime() - t0);
+            long t1 = System.nanoTime();
+            nanos.addAndGet(t1 - t0);
             saves.incrementAndGet();
+            DeployTimeline t = timeline.get();
+            if (t != null) {
+                t.span("save " + label(previous, state), t0, t1);
+            }
+            previous = state;
+        }
+
+        /** What a save records: the acceptance, a step's start (with the previous one's end), a checkpoint, the end. */
+        private static String label(OperationState before, OperationState s) {
+            StepRecord last = s.steps().isEmpty() ? null : s.steps().get(s.steps().size() - 1);
+            if (before == null) {
+                return last == null ? "accepted" : "accepted, " + last.name() + " started";
+            }
+            if (s.status().isFinished() || last == null) {
+                return s.status().isFinished() && last != null ? "finished (" + last.name() + " ended)" : "" + s.status();
+            }
+            if (before.steps().size() == s.steps().size()) {
+                return "checkpoint in " + last.name();
+            }
+            return (s.steps().size() > 1 ? s.steps().get(s.steps().size() - 2).name() + " ended, " : "")
+                    + last.name() + " started";
         }
 
         @Override
@@ -185,11 +233,13 @@ public final class DeployOverheadHost {
         }
     }
 
-    record Timed(double millis, double ownHealthy, String newGroup, Map<String, Double> steps) {
+    record Timed(double millis, double ownHealthy, String newGroup, Map<String, Double> steps, String timeline,
+                 Map<String, Double> segments) {
     }
 
     /** One red/black deploy of capacity 1; its wall time from start to the saved finished state. */
     private static Timed deploy(Engine engine, LocalProvider provider, HttpClient http, TimedStore store,
+                                AtomicReference<DeployTimeline> timeline,
                                 Map<String, CompletableFuture<OperationState>> finished,
                                 List<String> extra, int run) throws Exception {
         store.reset();
@@ -197,12 +247,16 @@ public final class DeployOverheadHost {
                 "application", "hello", "strategy", "redblack", "capacity", Map.of("min", 1, "desired", 1, "max", 1),
                 "loadBalancers", List.of("hello"), "spec", Map.of("command", command(extra, "v" + run))));
         List<String> before = provider.serverGroups("hello").stream().map(ServerGroup::name).toList();
+        DeployTimeline t = new DeployTimeline();
+        timeline.set(t);
         long t0 = System.nanoTime();
         OperationState started = engine.operations().start(request);
         CompletableFuture<OperationState> done = finished.computeIfAbsent(started.id(), id -> new CompletableFuture<>());
-        double ownHealthy = ownFirstHealthy(provider, http, before, done);
+        double ownHealthy = ownFirstHealthy(provider, http, before, done, t);
         OperationState end = done.get(10, TimeUnit.MINUTES);
         double millis = (System.nanoTime() - t0) / 1e6;
+        t.moment("finished state seen", t.at(System.nanoTime()));
+        timeline.set(null);
         if (end.status() != OperationStatus.SUCCEEDED) {
             throw new IllegalStateException("deploy " + run + " ended " + end.status() + ": " + end.error());
         }
@@ -215,7 +269,8 @@ public final class DeployOverheadHost {
         }
         steps.put("outside steps", millis - inSteps);
         steps.put("operation saves " + store.saves.get() + " taking", store.nanos.get() / 1e6);
-        return new Timed(millis, ownHealthy, String.valueOf(end.context().get("newServerGroup")), steps);
+        return new Timed(millis, ownHealthy, String.valueOf(end.context().get("newServerGroup")), steps, t.line(),
+                segments(t, millis));
     }
 
     /**
@@ -224,7 +279,7 @@ public final class DeployOverheadHost {
      * moment as the deploy, so the machine's swings in start-up time cancel in the ratio.
      */
     private static double ownFirstHealthy(LocalProvider provider, HttpClient http, List<String> before,
-                                          CompletableFuture<OperationState> done) throws Exception {
+                                          CompletableFuture<OperationState> done, DeployTimeline t) throws Exception {
         Instance instance = null;
         while (instance == null) {
             for (ServerGroup g : provider.serverGroups("hello")) {
@@ -243,7 +298,10 @@ public final class DeployOverheadHost {
             long next = System.nanoTime() + PROBE_EVERY.toNanos();
             try {
                 if (http.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return Duration.between(instance.launched(), Instant.now()).toNanos() / 1e6;
+                    Instant now = Instant.now();
+                    t.moment("instance launched", t.at(instance.launched()));
+                    t.moment("own probe: healthy", t.at(now));
+                    return Duration.between(instance.launched(), now).toNanos() / 1e6;
                 }
             } catch (IOException e) {
                 // Not listening yet.
@@ -253,6 +311,41 @@ public final class DeployOverheadHost {
                 TimeUnit.NANOSECONDS.sleep(left);
             }
         }
+    }
+
+    /**
+     * Where the deploy's time goes beside its instance's start-up (launch to own first healthy answer): before
+     * the launch, and from the first healthy answer to the finished state, split at the provider's health change
+     * and the end of the gate's step; with the saves' and the provider calls' shares.
+     */
+    private static Map<String, Double> segments(DeployTimeline t, double millis) {
+        Map<String, Double> out = new java.util.LinkedHashMap<>();
+        double launched = t.first("instance launched", -1e9).orElseThrow().begin();
+        double healthy = t.first("own probe: healthy", -1e9).orElseThrow().begin();
+        double change = t.first("provider: health change", launched).map(DeployTimeline.Mark::begin).orElse(Double.NaN);
+        double gateEnd = t.first("save waitForHealthy ended", launched).map(DeployTimeline.Mark::begin).orElse(Double.NaN);
+        double savesBefore = 0;
+        double savesAfter = 0;
+        for (DeployTimeline.Mark m : t.marks()) {
+            if (m.what().startsWith("save ")) {
+                if (m.end() <= launched) {
+                    savesBefore += m.took();
+                } else if (m.begin() >= gateEnd) {
+                    savesAfter += m.took();
+                }
+            }
+        }
+        double create = t.first("provider.createServerGroup", -1e9).map(DeployTimeline.Mark::begin).orElse(Double.NaN);
+        out.put("start to launch", launched);
+        out.put("saves before it", savesBefore);
+        out.put("createServerGroup call to launch", launched - create);
+        out.put("launch to own first healthy", healthy - launched);
+        out.put("own first healthy to provider's health change", change - healthy);
+        out.put("health change to gate step's end", gateEnd - change);
+        out.put("gate step's end to finished", millis - gateEnd);
+        out.put("saves in it", savesAfter);
+        out.put("disable call", t.first("provider.disable", gateEnd).map(DeployTimeline.Mark::took).orElse(0.0));
+        return out;
     }
 
     /** Starts the app directly and probes its health URL every 10 ms; milliseconds to the first 200. */

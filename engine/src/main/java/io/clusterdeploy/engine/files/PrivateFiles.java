@@ -73,15 +73,21 @@ public final class PrivateFiles {
      * forced to disk, is renamed over it, so a crash leaves the old content or the new, never half a file.
      */
     public static void write(Path file, byte[] content) throws IOException {
-        write(file, content, true);
+        replace(file, content, true);
     }
 
     /**
-     * As {@link #write(Path, byte[])}, but without waiting for the disk when {@code force} is false: for a file
-     * made again at every start (the API token), where a crash may lose it but readers still never see half
-     * of it. A forced write cost up to a quarter of a second of {@code serve}'s start-up on a busy disk.
+     * Replaces {@code file} atomically as {@link #write} does, but without forcing it to disk: for a file that is
+     * rebuilt from others when it is lost or damaged (an index of the operation files), or made again at every start
+     * (the API token; a forced write cost up to a quarter of a second of {@code serve}'s start-up on a busy disk).
+     * Other processes see the old content or the new; a power cut may also leave it empty, which its reader treats
+     * as damaged.
      */
-    public static void write(Path file, byte[] content, boolean force) throws IOException {
+    public static void writeUnforced(Path file, byte[] content) throws IOException {
+        replace(file, content, false);
+    }
+
+    private static void replace(Path file, byte[] content, boolean force) throws IOException {
         Path temp = Files.createTempFile(file.toAbsolutePath().getParent(), "." + file.getFileName(), ".tmp",
                 attributes(file, FILE));
         try {

@@ -183,7 +183,10 @@ public final class DirectoryOperationStore implements OperationStore {
             entries.add(new IndexEntry(s, stamps.get(s.id())));
         }
         try {
-            PrivateFiles.write(dir.resolve(INDEX), json.write(new IndexFile(1, entries)).getBytes(StandardCharsets.UTF_8));
+            // Not forced: the operation files are forced and stay the truth. An index a power cut leaves stale is
+            // corrected from their sizes and times at the next start, one left empty is rebuilt from them; forcing it
+            // would cost every finishing operation a second wait for the disk.
+            PrivateFiles.writeUnforced(dir.resolve(INDEX), json.write(new IndexFile(1, entries)).getBytes(StandardCharsets.UTF_8));
             indexDirty = false;
             indexWritten = t;
         } catch (IOException e) {

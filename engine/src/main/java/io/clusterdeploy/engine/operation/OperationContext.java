@@ -27,6 +27,13 @@ public final class OperationContext {
     /** Persists the state; supplied by the runner. */
     interface Checkpointer {
         void checkpoint(Map<String, Object> context);
+
+        /**
+         * Called when a wait is about to block: stores what the runner shows but has not stored yet (the end of a
+         * step that changes nothing), at a moment when a write delays nothing that waits for it.
+         */
+        default void beforeBlocking() {
+        }
     }
 
     /** What planning reports besides the cloud changes the simulated provider records. */
@@ -177,11 +184,17 @@ public final class OperationContext {
             return;
         }
         Instant end = clock.instant().plus(d);
+        boolean blocked = false;
         while (true) {
             checkCancelled();
             Duration left = Duration.between(clock.instant(), end);
             if (left.isNegative() || left.isZero()) {
                 return;
+            }
+            if (!blocked) {
+                blocked = true;
+                checkpointer.beforeBlocking();
+                continue; // the write took some of the delay
             }
             cancel.await(left.compareTo(pollInterval) < 0 ? left : pollInterval);
         }
@@ -199,6 +212,7 @@ public final class OperationContext {
             return;
         }
         Instant deadline = clock.instant().plus(timeout);
+        boolean blocked = false;
         while (true) {
             checkCancelled();
             long seen = cancel.generation(); // read before the check, so no change between the two is missed
@@ -208,6 +222,11 @@ public final class OperationContext {
             if (!clock.instant().isBefore(deadline)) {
                 throw new ClusterDeployException(ErrorKind.CONFLICT, null,
                         "timed out after " + timeout.toSeconds() + "s: " + describe.get());
+            }
+            if (!blocked) {
+                blocked = true;
+                checkpointer.beforeBlocking();
+                continue; // the condition may hold by now
             }
             // A provider that reports changes wakes this at once; the poll interval bounds the wait for the others.
             cancel.awaitChange(seen, pollInterval);

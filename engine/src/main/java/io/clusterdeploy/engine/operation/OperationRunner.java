@@ -99,7 +99,12 @@ public final class OperationRunner implements AutoCloseable {
                     + Json.MAX_REQUEST_DEPTH + " levels deep, or holding values JSON cannot keep)");
         }
         locks.enqueue(op.lockKey(state.id()), state.id(), op.failIfBusy());
-        launch(state, op, provider);
+        if (!op.steps().isEmpty() && state.id().equals(locks.holder(op.lockKey(state.id())))) {
+            // Nothing ahead on its cluster: the first step starts at once, so the acceptance records its start too,
+            // one forced write fewer before the first step acts. Queued, the step starts when its turn comes.
+            state = state.withStepStarted(op.steps().get(0).name(), options.clock().instant());
+        }
+        launch(state, op, provider, true);
         return state;
     }
 
@@ -118,7 +123,7 @@ public final class OperationRunner implements AutoCloseable {
         CloudProvider provider = accounts.get(op.target().account());
         OperationState state = stored.withTarget(op.target()).withInterruptedStepClosed(options.clock().instant());
         locks.enqueue(op.lockKey(state.id()), state.id(), false);
-        launch(state, op, provider);
+        launch(state, op, provider, stored.steps().isEmpty());
         return state;
     }
 
@@ -195,9 +200,12 @@ public final class OperationRunner implements AutoCloseable {
         return List.copyOf(skipped);
     }
 
-    /** Runs the operation on its own thread once every earlier operation on its cluster has ended. */
-    private void launch(OperationState state, Operation op, CloudProvider provider) {
-        Execution ex = new Execution(state, op, provider);
+    /**
+     * Runs the operation on its own thread once every earlier operation on its cluster has ended; {@code starting}
+     * when nothing of it has run yet (its start is announced).
+     */
+    private void launch(OperationState state, Operation op, CloudProvider provider, boolean starting) {
+        Execution ex = new Execution(state, op, provider, starting);
         running.put(state.id(), ex);
         try {
             save(ex, state);
@@ -309,6 +317,17 @@ public final class OperationRunner implements AutoCloseable {
     private void save(Execution ex, OperationState s) {
         // Durable first: whoever sees a state (awaitFinished, the API) must find it in the store too.
         store.save(s);
+        ex.unsaved = false;
+        publish(ex, s);
+    }
+
+    /**
+     * Shows a state without storing it: only the end of a step that changes nothing ({@link OperationStep#changesNothing})
+     * followed by the next step's start, which the next save stores with whatever that step records. A crash before
+     * then resumes at the step that changes nothing, which runs again. A step that waits before it records anything
+     * stores it when its wait first blocks.
+     */
+    private void publish(Execution ex, OperationState s) {
         ex.state.set(s);
         for (Consumer<OperationState> l : listeners) {
             try {
@@ -324,11 +343,15 @@ public final class OperationRunner implements AutoCloseable {
         final Operation op;
         final CloudProvider provider;
         final CancelSignal cancel = new CancelSignal(changes);
+        final boolean starting;
+        /** The state shown is newer than the one stored (guarded by this). */
+        boolean unsaved;
 
-        Execution(OperationState initial, Operation op, CloudProvider provider) {
+        Execution(OperationState initial, Operation op, CloudProvider provider, boolean starting) {
             this.state = new AtomicReference<>(initial);
             this.op = op;
             this.provider = provider;
+            this.starting = starting;
             if (initial.cancelRequested()) {
                 cancel.cancel();
             }
@@ -353,7 +376,7 @@ public final class OperationRunner implements AutoCloseable {
 
         void run() {
             try {
-                if (state.get().steps().isEmpty()) {
+                if (starting) {
                     emit(EventKind.OPERATION, EventStatus.STARTING, null, null);
                 }
                 if (state.get().phase() == Phase.MAIN) {
@@ -415,7 +438,10 @@ public final class OperationRunner implements AutoCloseable {
          */
         private Throwable runPhase(List<OperationStep> steps, CancelSignal signal, boolean succeedAtEnd)
                 throws InterruptedException {
-            boolean startSaved = false;
+            // Only the acceptance leaves a step running (it recorded the first one's start): a resume closes the
+            // step a crash interrupted, and a phase begins after the previous one's last step ended.
+            List<StepRecord> timeline = state.get().steps();
+            boolean startSaved = !timeline.isEmpty() && timeline.get(timeline.size() - 1).status() == StepStatus.RUNNING;
             while (state.get().nextStep() < steps.size()) {
                 OperationStep step = steps.get(state.get().nextStep());
                 if (!startSaved) {
@@ -425,9 +451,21 @@ public final class OperationRunner implements AutoCloseable {
                 }
                 emit(EventKind.STEP, EventStatus.STARTING, step.name(), null);
                 OperationContext ctx = new OperationContext(state.get().id(), provider, state.get().context(),
-                        context -> {
-                            synchronized (this) {
-                                save(this, state.get().withContext(context, now()));
+                        new OperationContext.Checkpointer() {
+                            @Override
+                            public void checkpoint(Map<String, Object> context) {
+                                synchronized (Execution.this) {
+                                    save(Execution.this, state.get().withContext(context, now()));
+                                }
+                            }
+
+                            @Override
+                            public void beforeBlocking() {
+                                synchronized (Execution.this) {
+                                    if (unsaved) {
+                                        save(Execution.this, state.get());
+                                    }
+                                }
                             }
                         },
                         signal, options.clock(), options.pollInterval());
@@ -442,8 +480,15 @@ public final class OperationRunner implements AutoCloseable {
                         // One forced write for a step's end and the next one's start: a crash between the two
                         // writes would have resumed at the next step all the same (an interrupted step runs again).
                         startSaved = ended.nextStep() < steps.size();
-                        save(this, startSaved ? ended.withStepStarted(steps.get(ended.nextStep()).name(), now())
-                                : succeedAtEnd ? ended.finished(OperationStatus.SUCCEEDED, null, now()) : ended);
+                        OperationState next = startSaved ? ended.withStepStarted(steps.get(ended.nextStep()).name(), now())
+                                : succeedAtEnd ? ended.finished(OperationStatus.SUCCEEDED, null, now()) : ended;
+                        if (startSaved && step.changesNothing()) {
+                            // No write of its own: the next step's first save (its intent, or its end) stores this too.
+                            unsaved = true;
+                            publish(this, next);
+                        } else {
+                            save(this, next);
+                        }
                     }
                     emit(EventKind.STEP, EventStatus.COMPLETE, step.name(), message);
                 } catch (InterruptedException e) {

@@ -24,4 +24,15 @@ public interface OperationStep {
      * being planned the same code runs against a simulated cloud (see {@link OperationContext#planning()}).
      */
     String run(OperationContext ctx) throws InterruptedException;
+
+    /**
+     * True for a step that only waits for the cloud and changes nothing, in the cloud or in the context (a health
+     * gate): run again, it ends as it did. Its end is then not forced to disk on its own but stored with the next
+     * step's first save (the intent that step records before it acts, or its end), which takes one forced write off
+     * the path from the wait's end to the next action. A crash before that save resumes at this step, which passes
+     * again at once while what it waited for still holds.
+     */
+    default boolean changesNothing() {
+        return false;
+    }
 }

@@ -16,17 +16,17 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every save is forced to disk, so a step's end and the next step's start are one save, and the last step's end
- * is the operation's success: no state is stored between two steps of a phase or between the last step and
- * the end, and the timeline is the same as when they were separate saves.
+ * Every save is forced to disk, so the saves are as few as resuming allows: the acceptance records the first
+ * step's start when nothing is ahead on the cluster; a step's end and the next step's start are one save, and the
+ * last step's end is the operation's success; the end of a step that changes nothing (the health gate) is stored
+ * with the next step's intent. The timeline is the same as when they were separate saves.
  */
 class StepSavesTest {
+    private final List<OperationState> saved = new CopyOnWriteArrayList<>();
 
-    @Test
-    void aStepsEndIsSavedWithTheNextStepsStartOrTheOperationsSuccess() throws Exception {
-        FakeCloudProvider cloud = new FakeCloudProvider("test");
+    /** A runner over a store that keeps every state it is asked to save. */
+    private OperationRunner runner(FakeCloudProvider cloud) {
         Accounts accounts = new Accounts(List.of(new GuardedCloudProvider(cloud, TrafficGuards.none())));
-        List<OperationState> saved = new CopyOnWriteArrayList<>();
         InMemoryOperationStore memory = new InMemoryOperationStore();
         OperationStore recording = new OperationStore() {
             @Override
@@ -55,9 +55,13 @@ class StepSavesTest {
                 memory.setAside(id, reason);
             }
         };
-        try (OperationRunner runner = new OperationRunner(accounts, recording,
-                new OperationCatalog(accounts, TrafficGuards.none()),
-                new OperationRunner.Options(Clock.systemUTC(), Duration.ofMillis(10)))) {
+        return new OperationRunner(accounts, recording, new OperationCatalog(accounts, TrafficGuards.none()),
+                new OperationRunner.Options(Clock.systemUTC(), Duration.ofMillis(10)));
+    }
+
+    @Test
+    void aStepsEndIsSavedWithTheNextStepsStartOrTheOperationsSuccess() throws Exception {
+        try (OperationRunner runner = runner(new FakeCloudProvider("test"))) {
             Map<String, Object> r = new HashMap<>(Map.of("type", "deploy", "account", "test", "application", "hello",
                     "capacity", Map.of("min", 1, "desired", 1, "max", 1), "spec", Map.of("version", "v1")));
             runner.awaitFinished(runner.start(r).id(), Duration.ofSeconds(60));
@@ -75,10 +79,12 @@ class StepSavesTest {
             }
             List<OperationState> mine = saved.stream().filter(s -> s.id().equals(id)).toList();
             int n = mine.size();
-            // Acceptance (no step yet), then states with one step running, then the last step's end, which is the
-            // operation's success.
-            assertThat(mine.get(0).steps()).isEmpty();
-            List<OperationState> running = mine.subList(1, n - 1);
+            // The acceptance, with the first step started (the cluster was free), then states with one step running,
+            // then the last step's end, which is the operation's success.
+            assertThat(mine.get(0).steps()).extracting(StepRecord::name, StepRecord::status)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple("createServerGroup", StepStatus.RUNNING));
+            assertThat(mine.get(0).status()).isEqualTo(OperationStatus.RUNNING);
+            List<OperationState> running = mine.subList(0, n - 1);
             assertThat(running).isNotEmpty().allSatisfy(s -> assertThat(s.steps())
                     .filteredOn(st -> st.status() == StepStatus.RUNNING).hasSize(1));
             assertThat(mine.get(n - 1).status()).isEqualTo(OperationStatus.SUCCEEDED);
@@ -87,6 +93,39 @@ class StepSavesTest {
             for (OperationState s : running) {
                 assertThat(s.steps().get(s.steps().size() - 1).status()).isEqualTo(StepStatus.RUNNING);
             }
+            // The gate's end is not stored alone: the first state that has it passed has the next step's intent too
+            // (the groups it is about to disable), recorded before any of them is disabled.
+            OperationState gatePassed = mine.stream().filter(s -> s.steps().stream().anyMatch(st ->
+                    st.name().equals("waitForHealthy") && st.status() == StepStatus.SUCCEEDED)).findFirst().orElseThrow();
+            assertThat(gatePassed.context()).containsKey(ContextKeys.DISABLED);
+            // Acceptance with the first step's start; the new group's name; its end with the gate's start; the
+            // gate's end with the groups to disable; the success.
+            assertThat(n).isEqualTo(5);
+        }
+    }
+
+    @Test
+    void anOperationQueuedBehindAnotherIsAcceptedWithoutAStepAndStartsItWhenItsTurnComes() throws Exception {
+        FakeCloudProvider cloud = new FakeCloudProvider("test");
+        try (OperationRunner runner = runner(cloud)) {
+            Map<String, Object> first = new HashMap<>(Map.of("type", "deploy", "account", "test", "application", "hello",
+                    "capacity", Map.of("min", 1, "desired", 1, "max", 1), "deployTimeoutSec", 1,
+                    "spec", Map.of("version", "v1", "healthy", false)));
+            Map<String, Object> second = new HashMap<>(first);
+            second.put("spec", Map.of("version", "v2"));
+            // The first holds the cluster until its health gate times out (a second at least).
+            String ahead = runner.start(first).id();
+            OperationState accepted = runner.start(second);
+            assertThat(runner.clusterHolder(accepted.target().lockKey())).isEqualTo(ahead);
+            assertThat(accepted.steps()).isEmpty();
+            OperationState end = runner.awaitFinished(accepted.id(), Duration.ofSeconds(60));
+            assertThat(end.status()).isEqualTo(OperationStatus.SUCCEEDED);
+            List<OperationState> mine = saved.stream().filter(s -> s.id().equals(accepted.id())).toList();
+            assertThat(mine.get(0).steps()).isEmpty();
+            assertThat(mine.get(1).steps()).extracting(StepRecord::name, StepRecord::status)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple("createServerGroup", StepStatus.RUNNING));
+            assertThat(mine.get(1).steps().get(0).startedAt())
+                    .isAfterOrEqualTo(runner.get(ahead).orElseThrow().updatedAt());
         }
     }
 }

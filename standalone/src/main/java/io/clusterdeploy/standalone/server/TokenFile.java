@@ -21,7 +21,7 @@ public final class TokenFile {
     public static Path write(Path stateDir, ApiToken token) throws IOException {
         StateDir.ensure(stateDir);
         Path target = stateDir.resolve(NAME);
-        PrivateFiles.write(target, (token.value() + "\n").getBytes(StandardCharsets.UTF_8), false);
+        PrivateFiles.writeUnforced(target, (token.value() + "\n").getBytes(StandardCharsets.UTF_8));
         return target;
     }
 }

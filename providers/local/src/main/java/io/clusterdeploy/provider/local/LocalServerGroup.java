@@ -117,14 +117,19 @@ final class LocalServerGroup {
     }
 
     /**
-     * Records the new group, then starts its initial instances; on failure stops those already started,
-     * removes the record and rethrows.
+     * Starts the new group's initial instances, recording the group with its first one (or alone when it has
+     * none); on failure stops those already started, removes the record and rethrows. Not recorded before its first
+     * launch: a record without instances saves nothing from a crash that a missing record loses (the next provider
+     * adopts only recorded instances, and the deploy that asked creates the group again), and it cost a forced
+     * write before every deploy's first instance started.
      */
     void start() {
         lock.lock();
         try {
-            save();
             startMissing();
+            if (instances.isEmpty()) {
+                save();
+            }
         } catch (RuntimeException e) {
             destroyed = true;
             List<InstanceProcess> started = List.copyOf(instances);
