@@ -21,7 +21,7 @@ export function applicationCountText(shown, total, filtered) {
   return filtered ? `${shown} of ${total} ${noun}` : `${total} ${noun}`;
 }
 
-/** The health of an application's instances: a symbol and a count per state that has any ("4 ✓ up · 1 ✕ down"). */
+/** The health of an application's instances: its symbol and a count per state that has any ("4 up, 1 down"). */
 function healthSummary(counts) {
   const states = HEALTH_STATES.filter((s) => countIn(counts, s) > 0);
   if (states.length === 0) {
@@ -30,7 +30,7 @@ function healthSummary(counts) {
   const words = states.map((s) => `${countIn(counts, s)} ${health(s).label}`).join(', ');
   return el('span', { class: 'health-summary', 'data-health-summary': words, title: words },
     states.map((s) => el('span', { class: 'health-count' },
-      el('span', { class: `instance instance--${health(s).css}`, 'aria-hidden': 'true', text: health(s).symbol }),
+      el('span', { class: `instance instance--${health(s).css}`, 'aria-hidden': 'true' }),
       ` ${countIn(counts, s)} ${health(s).label}`)));
 }
 

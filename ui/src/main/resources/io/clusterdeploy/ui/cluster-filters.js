@@ -37,9 +37,10 @@ export function filtersFromUrl(href) {
   };
 }
 
-/** `href` with `filters` as its query parameters (and none of an "any" filter). */
+/** `href` with `filters` as its query parameters (none for an "any" filter), always in the same order. */
 export function urlWithFilters(href, filters) {
   const url = new URL(href);
+  FILTER_PARAMS.forEach((key) => url.searchParams.delete(key));
   for (const key of FILTER_PARAMS) {
     const value = key === 'health' ? filters.health.join(',') : String(filters[key] || '').trim();
     if (value) {
@@ -172,7 +173,7 @@ export class FilterBar {
       el('label', { class: 'filter', for: 'cv-filter-status' }, 'Server groups', this.status),
       el('fieldset', { class: 'filter filter-health' }, el('legend', { text: 'Instance health' }),
         this.health.map((box) => el('label', { class: 'filter-health-option', for: box.id }, box,
-          el('span', { class: `instance instance--${health(box.value).css}`, 'aria-hidden': 'true', text: health(box.value).symbol }),
+          el('span', { class: `instance instance--${health(box.value).css}`, 'aria-hidden': 'true' }),
           health(box.value).label))));
     this.root = el('form', { class: 'filters', role: 'search', 'aria-label': 'Filter server groups' },
       el('label', { class: 'filter filter--search', for: 'cv-search' }, 'Search', this.search),
@@ -251,18 +252,21 @@ export class FilterBar {
         values[f.key].add(f.of(c));
       }
     }
-    const key = JSON.stringify(FACETS.map((f) => [...values[f.key]].sort()).concat(FACETS.map((f) => this.filters[f.key])));
+    for (const f of FACETS) {
+      if (this.filters[f.key]) {
+        values[f.key].add(this.filters[f.key]);
+      }
+    }
+    const sortedOf = (set) => [...set].sort((a, b) => (a === NONE) - (b === NONE) || a.localeCompare(b));
+    // Redrawn only when the values change (never because one was chosen: the user may be in that select).
+    const key = JSON.stringify(FACETS.map((f) => sortedOf(values[f.key])));
     if (key === this.optionsKey) {
       return;
     }
     this.optionsKey = key;
     for (const f of FACETS) {
       const chosen = this.filters[f.key];
-      const all = new Set(values[f.key]);
-      if (chosen) {
-        all.add(chosen);
-      }
-      const sorted = [...all].sort((a, b) => (a === NONE) - (b === NONE) || a.localeCompare(b));
+      const sorted = sortedOf(values[f.key]);
       this.selects[f.key].replaceChildren(el('option', { value: '', text: 'Any' }),
         ...sorted.map((v) => el('option', { value: v, text: v === NONE ? '(none)' : v })));
       this.selects[f.key].value = chosen;

@@ -189,7 +189,7 @@ function replaceContent(container, nodes) {
 // ---------------------------------------------------------------------------------------------
 // Formatting
 
-// How each health state looks (colour, symbol, words) is health.js's; exported here too, for older importers.
+// How each health state is named is health.js's (its colour and symbol are cluster-view.css's); exported here too.
 export { health };
 
 /**
@@ -338,15 +338,14 @@ export function statusBadge(status, extraClass) {
 }
 
 /**
- * A square coloured by health; the colour is not the only cue: the square shows the state's symbol, and its tooltip
- * and accessible name say it in words.
+ * A square coloured by health; the colour is not the only cue: the square shows the state's symbol (drawn by the
+ * style sheet from its class), and its tooltip and accessible name say it in words.
  */
 function instanceSquare(instance) {
   const h = health(instance.health);
   const label = `${instance.id} ${instance.address || 'no address'} ${instance.health}`;
   return el('li', {}, el('span', {
     class: `instance instance--${h.css}`, role: 'img', 'aria-label': label, title: label, 'data-health': instance.health,
-    text: h.symbol,
   }));
 }
 
@@ -391,9 +390,9 @@ function clusterBlock(cluster, rights) {
 function legend() {
   return el('ul', { class: 'legend', 'aria-label': 'Instance health: colours and symbols' },
     HEALTH_STATES.map((state) => el('li', { 'data-legend': state, title: health(state).meaning },
-      el('span', { class: `instance instance--${health(state).css}`, 'aria-hidden': 'true', text: health(state).symbol }),
-      el('span', { class: 'legend-label', text: health(state).label }),
-      el('span', { class: 'legend-meaning', text: `: ${health(state).meaning}` }))));
+      el('span', { class: `instance instance--${health(state).css}`, 'aria-hidden': 'true' }),
+      el('span', {}, el('span', { class: 'legend-label', text: health(state).label }),
+        el('span', { class: 'legend-meaning', text: `: ${health(state).meaning}` })))));
 }
 
 function renderClusters(app, clusters, rights, protectedAccounts) {

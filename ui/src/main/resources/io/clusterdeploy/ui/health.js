@@ -1,21 +1,22 @@
-// Instance health as the page shows it: a colour, and, so that colour is never the only cue, a symbol drawn in the
-// square and a word for its tooltip and accessible name. One table, shared by the cluster view, its filters, its
-// legend and the applications overview.
+// Instance health as the page shows it: a colour and, so that colour is never the only cue, a symbol in the square
+// (both drawn by cluster-view.css from the square's instance--<css> class, so 100,000 squares cost no extra nodes)
+// and words for its tooltip and accessible name. One table, shared by the cluster view, its filters, its legend and
+// the applications overview.
 
 /** Spinnaker's health states, in the order the legend and the filters list them. */
 export const HEALTH_STATES = ['UP', 'DOWN', 'STARTING', 'OUT_OF_SERVICE', 'UNKNOWN'];
 
 const HEALTH = {
-  UP: { css: 'up', label: 'up', symbol: '✓', meaning: 'passing health checks, taking traffic', count: 'up' },
-  DOWN: { css: 'down', label: 'down', symbol: '✕', meaning: 'failing health checks', count: 'down' },
-  STARTING: { css: 'starting', label: 'starting', symbol: '↑', meaning: 'launched, not yet healthy', count: 'starting' },
+  UP: { css: 'up', label: 'up', meaning: 'passing health checks, taking traffic', count: 'up' },
+  DOWN: { css: 'down', label: 'down', meaning: 'failing health checks', count: 'down' },
+  STARTING: { css: 'starting', label: 'starting', meaning: 'launched, not yet healthy', count: 'starting' },
   OUT_OF_SERVICE: {
-    css: 'out-of-service', label: 'out of service', symbol: '–', meaning: 'healthy, taken out of traffic', count: 'outOfService',
+    css: 'out-of-service', label: 'out of service', meaning: 'healthy, taken out of traffic', count: 'outOfService',
   },
-  UNKNOWN: { css: 'unknown', label: 'unknown', symbol: '?', meaning: 'not checked yet, or the check could not run', count: 'unknown' },
+  UNKNOWN: { css: 'unknown', label: 'unknown', meaning: 'not checked yet, or the check could not run', count: 'unknown' },
 };
 
-/** How the page shows `state`: {css, label, symbol, meaning, count (its key in the API's instanceCounts)}. */
+/** How the page shows `state`: {css (its square's class suffix), label, meaning, count (its key in instanceCounts)}. */
 export function health(state) {
   return HEALTH[state] || HEALTH.UNKNOWN;
 }
