@@ -234,6 +234,79 @@ class ClusterFiltersBrowserTest {
         }
     }
 
+    /**
+     * The filters on an application of 10,000 server groups (summarised instances, clusters drawn lazily): exact
+     * counts, and what filtering took, from the browser's own performance entries (printed for docs/performance.md,
+     * not asserted: these machines are shared).
+     */
+    @Test
+    void filtersABigApplicationOnItsData() throws Exception {
+        StandaloneConfig config = new StandaloneConfig(tmp, List.of(new AccountConfig("synthetic",
+                SyntheticProviderFactory.TYPE, Map.of("application", "big", "serverGroups", 10_000,
+                        "instancesPerGroup", 10, "groupsPerCluster", 10))));
+        ProviderTypes types = new ProviderTypes(List.of(new LocalProviderFactory(), new SyntheticProviderFactory()));
+        try (StandaloneServer server = StandaloneServer.start(config, "test", types, EnvSecretResolver.system(), 0);
+             HeadlessChromium chromium = HeadlessChromium.start()) {
+            chromium.beforeEveryPage(BrowserTests.WATCH_PAGE + """
+                    window.__longest = 0;
+                    new PerformanceObserver(list => list.getEntries().forEach(
+                        e => { window.__longest = Math.max(window.__longest, e.duration); }))
+                        .observe({type: 'longtask', buffered: true});
+                    window.__frames = [];
+                    new PerformanceObserver(list => list.getEntries().forEach(e => window.__frames.push(
+                        Math.round(e.duration) + 'ms: ' + e.scripts.map(x => x.invoker + ' ' + Math.round(x.duration)
+                            + 'ms').join(', ')))).observe({type: 'long-animation-frame', buffered: true});
+                    """);
+            var driver = chromium.driver();
+            ClusterFiltersPage page = new ClusterFiltersPage(driver);
+            driver.get(server.uiUrl() + "?app=big");
+            eventually().untilAsserted(() -> assertThat(page.count()).isEqualTo("10,000 server groups in 1,000 clusters"));
+            eventually().untilAsserted(() -> assertThat(page.serverGroups()).isNotEmpty());
+            String opened = String.valueOf(driver.executeScript("return Math.round(window.__longest)"));
+            driver.executeScript("window.__longest = 0; window.__frames = []; performance.clearMeasures()");
+
+            // big-stack99 and big-stack990 to 999: 11 clusters of 10 groups, few enough to draw them all.
+            page.search().click();
+            page.press("stack99");
+            expectCount(page, "110 of 10,000 server groups in 11 of 1,000 clusters", 110);
+            assertThat(driver.findElements(org.openqa.selenium.By.cssSelector(".cluster")))
+                    .extracting(e -> e.getAttribute("data-cluster")).containsExactlyInAnyOrder("big-stack99",
+                            "big-stack990", "big-stack991", "big-stack992", "big-stack993", "big-stack994",
+                            "big-stack995", "big-stack996", "big-stack997", "big-stack998", "big-stack999");
+            // The synthetic account makes one instance DOWN in 2,000 groups: 9 in every fifth cluster, 1 in the next.
+            page.press(Keys.ESCAPE);
+            page.healthBox("DOWN").click();
+            eventually().untilAsserted(() -> assertThat(page.count())
+                    .isEqualTo("2,000 of 10,000 server groups in 400 of 1,000 clusters"));
+            eventually().untilAsserted(() -> assertThat(((Number) driver.executeScript(
+                    "return document.querySelectorAll('.cluster').length")).intValue()).isEqualTo(400));
+            eventually().untilAsserted(() -> assertThat(page.serverGroups()).contains("big-stack0-v001", "big-stack1-v000")
+                    .doesNotContain("big-stack0-v000", "big-stack1-v001"));
+            page.search().click();
+            page.press("stack99");
+            expectCount(page, "20 of 10,000 server groups in 4 of 1,000 clusters", 20);
+            assertThat(driver.executeScript("return window.__pageErrors")).asInstanceOf(LIST).isEmpty();
+            Object figures = driver.executeScript("""
+                    const m = performance.getEntriesByName('cv-filter');
+                    const apply = performance.getEntriesByName('cv-filter-apply');
+                    return {openLongestTaskMs: Number(arguments[0]), filterings: m.length,
+                            filterAndFirstDrawMs: m.map(e => Math.round(e.duration)),
+                            filterOnlyMs: apply.slice(-m.length).map(e => Math.round(e.duration)),
+                            longestTaskWhileFilteringMs: Math.round(window.__longest)};
+                    """, opened);
+            System.out.println("BIG APPLICATION FILTERED " + figures);
+            System.out.println("LONG FRAMES WHILE FILTERING "
+                    + driver.executeScript("return window.__frames.filter(f => parseInt(f) > 100)"));
+        }
+    }
+
+    private static void expectCount(ClusterFiltersPage page, String count, int groups) {
+        eventually().untilAsserted(() -> {
+            assertThat(page.count()).isEqualTo(count);
+            assertThat(page.serverGroups()).hasSize(groups);
+        });
+    }
+
     /** The page shows exactly {@code groups} (in any order) and says {@code count}. */
     private static void expect(ClusterFiltersPage page, String count, String... groups) {
         eventually().untilAsserted(() -> {
