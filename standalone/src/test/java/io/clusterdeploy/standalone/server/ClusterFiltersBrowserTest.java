@@ -8,9 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.InstanceOfAssertFactories.LIST;
 
 import io.clusterdeploy.engine.operation.OperationRunner;
-import io.clusterdeploy.engine.provider.ProviderTypes;
 import io.clusterdeploy.engine.testing.SyntheticProviderFactory;
-import io.clusterdeploy.provider.local.LocalProviderFactory;
 import io.clusterdeploy.standalone.config.AccountConfig;
 import io.clusterdeploy.standalone.config.EnvSecretResolver;
 import io.clusterdeploy.standalone.config.StandaloneConfig;
@@ -51,8 +49,8 @@ class ClusterFiltersBrowserTest {
                         "serverGroups", 4, "instancesPerGroup", 10, "groupsPerCluster", 2)),
                 new AccountConfig("synth-tiny", SyntheticProviderFactory.TYPE, Map.of("application", "tiny",
                         "serverGroups", 1, "instancesPerGroup", 3, "groupsPerCluster", 1))));
-        ProviderTypes types = new ProviderTypes(List.of(new LocalProviderFactory(), new SyntheticProviderFactory()));
-        try (StandaloneServer server = StandaloneServer.start(config, "test", types, EnvSecretResolver.system(), 0);
+        try (StandaloneServer server = StandaloneServer.start(config, "test", BrowserTests.withSynthetic(),
+                EnvSecretResolver.system(), 0);
              HeadlessChromium chromium = HeadlessChromium.start()) {
             OperationRunner ops = server.engine().operations();
             run(ops, Map.of("type", "upsertLoadBalancer", "account", "local", "name", "shop-prod",
@@ -241,22 +239,9 @@ class ClusterFiltersBrowserTest {
      */
     @Test
     void filtersABigApplicationOnItsData() throws Exception {
-        StandaloneConfig config = new StandaloneConfig(tmp, List.of(new AccountConfig("synthetic",
-                SyntheticProviderFactory.TYPE, Map.of("application", "big", "serverGroups", 10_000,
-                        "instancesPerGroup", 10, "groupsPerCluster", 10))));
-        ProviderTypes types = new ProviderTypes(List.of(new LocalProviderFactory(), new SyntheticProviderFactory()));
-        try (StandaloneServer server = StandaloneServer.start(config, "test", types, EnvSecretResolver.system(), 0);
+        try (StandaloneServer server = BrowserTests.bigApplicationServer(tmp);
              HeadlessChromium chromium = HeadlessChromium.start()) {
-            chromium.beforeEveryPage(BrowserTests.WATCH_PAGE + """
-                    window.__longest = 0;
-                    new PerformanceObserver(list => list.getEntries().forEach(
-                        e => { window.__longest = Math.max(window.__longest, e.duration); }))
-                        .observe({type: 'longtask', buffered: true});
-                    window.__frames = [];
-                    new PerformanceObserver(list => list.getEntries().forEach(e => window.__frames.push(
-                        Math.round(e.duration) + 'ms: ' + e.scripts.map(x => x.invoker + ' ' + Math.round(x.duration)
-                            + 'ms').join(', ')))).observe({type: 'long-animation-frame', buffered: true});
-                    """);
+            chromium.beforeEveryPage(BrowserTests.WATCH_PAGE + BrowserTests.WATCH_LONG_TASKS);
             var driver = chromium.driver();
             ClusterFiltersPage page = new ClusterFiltersPage(driver);
             driver.get(server.uiUrl() + "?app=big");
