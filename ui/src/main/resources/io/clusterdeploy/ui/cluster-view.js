@@ -563,6 +563,13 @@ function skeleton(root, filters) {
     operations: el('ol', { class: 'ops', 'aria-label': 'Recent operations' }),
     timeline: el('div', { class: 'timeline', 'aria-live': 'polite' }),
   };
+  // The load balancers and operations: hidden in the overview of every application.
+  parts.lower = el('div', { class: 'lower' },
+    el('section', { class: 'panel', 'aria-labelledby': 'cv-lbs-h' },
+      el('h2', { id: 'cv-lbs-h', class: 'panel-title', text: 'Load balancers' }), parts.loadBalancers),
+    el('section', { class: 'panel', 'aria-labelledby': 'cv-ops-h' },
+      el('h2', { id: 'cv-ops-h', class: 'panel-title', text: 'Recent operations' }),
+      el('div', { class: 'ops-split' }, parts.operations, parts.timeline)));
   root.replaceChildren(
     el('header', { class: 'topbar' },
       el('h1', { text: 'Cluster Deploy' }),
@@ -570,12 +577,7 @@ function skeleton(root, filters) {
       parts.allApps, parts.updated, parts.rights),
     parts.banner,
     el('section', { class: 'panel', 'aria-labelledby': 'cv-clusters-h' }, parts.clustersTitle, parts.filters, parts.clusters),
-    parts.lower = el('div', { class: 'lower' },
-      el('section', { class: 'panel', 'aria-labelledby': 'cv-lbs-h' },
-        el('h2', { id: 'cv-lbs-h', class: 'panel-title', text: 'Load balancers' }), parts.loadBalancers),
-      el('section', { class: 'panel', 'aria-labelledby': 'cv-ops-h' },
-        el('h2', { id: 'cv-ops-h', class: 'panel-title', text: 'Recent operations' }),
-        el('div', { class: 'ops-split' }, parts.operations, parts.timeline))));
+    parts.lower);
   return parts;
 }
 
