@@ -6,6 +6,11 @@
 // Every piece of data goes into the page through textContent or attribute values, never as HTML.
 
 import { el } from './dom.js';
+import { health, HEALTH_LETTERS, HEALTH_STATES } from './health.js';
+import {
+  anyFilter, applyFilters, countText, FilterBar, filtersFromUrl, filtersKey, noFilters, urlWithFilters,
+} from './cluster-filters.js';
+import { applicationCountText, matchingApplications, renderOverview } from './applications-overview.js';
 import {
   ACTIONS, actingRights, ActionDialog, cancelButton, clusterButtons, rightsLine, serverGroupButtons,
 } from './cluster-actions.js';
@@ -184,20 +189,8 @@ function replaceContent(container, nodes) {
 // ---------------------------------------------------------------------------------------------
 // Formatting
 
-const HEALTH = {
-  UP: { css: 'up', label: 'up' },
-  STARTING: { css: 'starting', label: 'starting' },
-  UNKNOWN: { css: 'unknown', label: 'unknown' },
-  DOWN: { css: 'down', label: 'down' },
-  OUT_OF_SERVICE: { css: 'out-of-service', label: 'out of service' },
-};
-
-export function health(state) {
-  return HEALTH[state] || HEALTH.UNKNOWN;
-}
-
-/** The health each letter of a summarised group's `instanceHealth` stands for. */
-const HEALTH_LETTERS = { U: 'UP', D: 'DOWN', S: 'STARTING', O: 'OUT_OF_SERVICE', '?': 'UNKNOWN' };
+// How each health state is named is health.js's (its colour and symbol are cluster-view.css's); exported here too.
+export { health };
 
 /**
  * A group's instances: as the API gives them, or, for a summarised answer (a big application), one per letter of
@@ -344,7 +337,10 @@ export function statusBadge(status, extraClass) {
   return badge(String(status || 'unknown').toLowerCase(), status || 'UNKNOWN', extraClass);
 }
 
-/** A square coloured by health; the colour is not the only cue: tooltip and accessible name say it too. */
+/**
+ * A square coloured by health; the colour is not the only cue: the square shows the state's symbol (drawn by the
+ * style sheet from its class), and its tooltip and accessible name say it in words.
+ */
 function instanceSquare(instance) {
   const h = health(instance.health);
   const label = `${instance.id} ${instance.address || 'no address'} ${instance.health}`;
@@ -390,11 +386,13 @@ function clusterBlock(cluster, rights) {
     el('div', { class: 'sg-row' }, groups.map((sg) => serverGroupCard(sg, rights))));
 }
 
+/** What each square's colour and symbol mean. */
 function legend() {
-  return el('ul', { class: 'legend', 'aria-label': 'Instance health colours' },
-    ['UP', 'STARTING', 'UNKNOWN', 'DOWN', 'OUT_OF_SERVICE'].map((state) => el('li', {},
+  return el('ul', { class: 'legend', 'aria-label': 'Instance health: colours and symbols' },
+    HEALTH_STATES.map((state) => el('li', { 'data-legend': state, title: health(state).meaning },
       el('span', { class: `instance instance--${health(state).css}`, 'aria-hidden': 'true' }),
-      health(state).label)));
+      el('span', {}, el('span', { class: 'legend-label', text: health(state).label }),
+        el('span', { class: 'legend-meaning', text: `: ${health(state).meaning}` })))));
 }
 
 function renderClusters(app, clusters, rights, protectedAccounts) {
@@ -549,10 +547,13 @@ function timeline(op, reportUrl, rights) {
 // ---------------------------------------------------------------------------------------------
 // The page
 
-function skeleton(root) {
+function skeleton(root, filters) {
   const picker = el('select', { id: 'cv-app', class: 'app-picker', 'data-focus-key': 'app' });
   const parts = {
     picker,
+    allApps: el('a', { class: 'all-apps', href: '?', 'data-all-applications': '', text: 'All applications' }),
+    clustersTitle: el('h2', { id: 'cv-clusters-h', class: 'panel-title', text: 'Clusters' }),
+    filters,
     // Not a live region: announcing the time every 2 s would drown a screen reader user.
     updated: el('span', { class: 'updated', text: 'Loading…' }),
     rights: el('span', { class: 'rights-line' }),
@@ -562,25 +563,37 @@ function skeleton(root) {
     operations: el('ol', { class: 'ops', 'aria-label': 'Recent operations' }),
     timeline: el('div', { class: 'timeline', 'aria-live': 'polite' }),
   };
+  // The load balancers and operations: hidden in the overview of every application.
+  parts.lower = el('div', { class: 'lower' },
+    el('section', { class: 'panel', 'aria-labelledby': 'cv-lbs-h' },
+      el('h2', { id: 'cv-lbs-h', class: 'panel-title', text: 'Load balancers' }), parts.loadBalancers),
+    el('section', { class: 'panel', 'aria-labelledby': 'cv-ops-h' },
+      el('h2', { id: 'cv-ops-h', class: 'panel-title', text: 'Recent operations' }),
+      el('div', { class: 'ops-split' }, parts.operations, parts.timeline)));
   root.replaceChildren(
     el('header', { class: 'topbar' },
       el('h1', { text: 'Cluster Deploy' }),
       el('label', { class: 'app-label', for: 'cv-app' }, 'Application ', picker),
-      parts.updated, parts.rights),
+      parts.allApps, parts.updated, parts.rights),
     parts.banner,
-    el('section', { class: 'panel', 'aria-labelledby': 'cv-clusters-h' },
-      el('h2', { id: 'cv-clusters-h', class: 'panel-title', text: 'Clusters' }), parts.clusters),
-    el('div', { class: 'lower' },
-      el('section', { class: 'panel', 'aria-labelledby': 'cv-lbs-h' },
-        el('h2', { id: 'cv-lbs-h', class: 'panel-title', text: 'Load balancers' }), parts.loadBalancers),
-      el('section', { class: 'panel', 'aria-labelledby': 'cv-ops-h' },
-        el('h2', { id: 'cv-ops-h', class: 'panel-title', text: 'Recent operations' }),
-        el('div', { class: 'ops-split' }, parts.operations, parts.timeline))));
+    el('section', { class: 'panel', 'aria-labelledby': 'cv-clusters-h' }, parts.clustersTitle, parts.filters, parts.clusters),
+    parts.lower);
   return parts;
 }
 
 function appFromUrl() {
   return new URL(window.location.href).searchParams.get('app') || '';
+}
+
+/** This page's address for `app` ('' for the overview), keeping only the parameters that are not the view's. */
+function pageUrlFor(app) {
+  const url = new URL(urlWithFilters(window.location.href, noFilters()));
+  if (app) {
+    url.searchParams.set('app', app);
+  } else {
+    url.searchParams.delete('app');
+  }
+  return url;
 }
 
 /**
@@ -590,11 +603,13 @@ function appFromUrl() {
 export function mount(root) {
   const api = apiClient(apiBase(root));
   const reportUrl = root.dataset.canaryReportUrl || 'canary.html';
-  const parts = skeleton(root);
+  const filterBar = new FilterBar(filtersChanged);
+  const parts = skeleton(root, filterBar.root);
   const state = {
-    app: appFromUrl(), chosenOperation: null, operations: [], clusters: [], lastGood: null, rights: null,
-    protectedAccounts: new Set(),
+    app: appFromUrl(), chosenOperation: null, operations: [], clusters: [], clustersOf: null, apps: null,
+    lastGood: null, rights: null, protectedAccounts: new Set(), filters: filtersFromUrl(window.location.href),
   };
+  filterBar.set(state.filters);
   const base = apiBase(root);
   let dialog = null;
   // Each section is redrawn only when its data changed: no flicker, focus kept.
@@ -619,9 +634,64 @@ export function mount(root) {
 
   function drawPicker(names) {
     const all = state.app && !names.includes(state.app) ? [state.app, ...names] : names;
-    draw('picker', [all, state.app], () => all.map((n) => el('option', { value: n, selected: n === state.app, text: n })));
+    draw('picker', [all, state.app], () => [el('option', { value: '', selected: !state.app, text: 'All applications' }),
+      ...all.map((n) => el('option', { value: n, selected: n === state.app, text: n }))]);
     parts.picker.value = state.app;
-    parts.picker.disabled = all.length === 0;
+  }
+
+  /** The overview of every application (no application chosen), or the chosen one's clusters and operations. */
+  function showMode() {
+    const overview = !state.app;
+    parts.clustersTitle.textContent = overview ? 'Applications' : 'Clusters';
+    parts.lower.hidden = overview;
+    parts.allApps.hidden = overview;
+    parts.allApps.href = pageUrlFor('').href;
+    filterBar.setMode(overview);
+  }
+
+  /** The chosen application's clusters, filtered: computed on the data read, so only what passes is drawn. */
+  function drawClusters() {
+    const { app, clusters } = state;
+    if (state.clustersOf !== app) {
+      return; // Not read yet: the count and "no clusters" would be wrong.
+    }
+    draw('clusters', [app, clusters, canAct(), [...state.protectedAccounts].join(' '), filtersKey(state.filters)], () => {
+      const start = performance.now();
+      const filtered = anyFilter(state.filters);
+      const result = applyFilters(clusters, state.filters);
+      performance.measure('cv-filter-apply', { start });
+      filterBar.showCount(countText(result, filtered));
+      if (result.clusters.length === 0 && clusters.length > 0) {
+        return [legend(), el('p', { class: 'empty', 'data-no-match': '', text: 'No server group matches the filters.' })];
+      }
+      const nodes = renderClusters(app, result.clusters, state.rights, state.protectedAccounts);
+      // What filtering and drawing the first clusters took, for the big-application test's figures.
+      performance.measure('cv-filter', { start });
+      return nodes;
+    });
+  }
+
+  function drawOverview() {
+    if (!state.apps) {
+      return;
+    }
+    const { apps } = state;
+    draw('clusters', ['', apps, filtersKey(state.filters)], () => {
+      const shown = matchingApplications(apps, state.filters.q);
+      filterBar.showCount(applicationCountText(shown.length, apps.length, Boolean(state.filters.q.trim())));
+      return renderOverview(shown, apps.length, (name) => pageUrlFor(name).href);
+    });
+  }
+
+  /** A filter changed: the URL says so (a reload or a shared link shows the same), and the view is drawn again. */
+  function filtersChanged(filters) {
+    state.filters = filters;
+    window.history.replaceState(window.history.state, '', urlWithFilters(window.location.href, filters));
+    if (state.app) {
+      drawClusters();
+    } else {
+      drawOverview();
+    }
   }
 
   function drawOperations(ops) {
@@ -655,11 +725,14 @@ export function mount(root) {
     try {
       const apps = await api.get('applications');
       const names = apps.map((a) => a.name).sort();
-      if (!state.app && names.length > 0) {
-        state.app = names[0];
-      }
       drawPicker(names);
       const app = state.app;
+      if (!app) {
+        state.apps = apps;
+        drawOverview();
+        showSuccess();
+        return;
+      }
       const [clusters, loadBalancers, ops] = app
         ? await Promise.all([
           // Every instance for a small application, one letter per instance for a big one (the server decides).
@@ -672,8 +745,9 @@ export function mount(root) {
         return; // The user picked another application meanwhile; the next run shows it.
       }
       state.clusters = clusters;
-      draw('clusters', [app, clusters, canAct(), [...state.protectedAccounts].join(' ')],
-        () => renderClusters(app, clusters, state.rights, state.protectedAccounts));
+      state.clustersOf = app;
+      filterBar.fillOptions(clusters);
+      drawClusters();
       draw('loadBalancers', loadBalancers, () => renderLoadBalancers(loadBalancers));
       state.operations = ops;
       drawOperations(ops);
@@ -753,23 +827,35 @@ export function mount(root) {
     }
   });
 
+  /** Another application (or the overview, for ''): its filters start empty, except those a URL carries. */
   function selectApp(app, push) {
-    if (app === state.app) {
+    if (app === state.app && push) {
       return;
     }
     state.app = app;
     state.chosenOperation = null;
     state.operations = [];
+    state.clusters = [];
+    state.clustersOf = null;
     if (push) {
-      const url = new URL(window.location.href);
-      url.searchParams.set('app', app);
-      window.history.pushState({ app }, '', url);
+      state.filters = noFilters();
+      window.history.pushState({ app }, '', pageUrlFor(app));
+    } else {
+      state.filters = filtersFromUrl(window.location.href);
     }
+    filterBar.set(state.filters);
+    filterBar.fillOptions([]);
+    replaceContent(parts.clusters, [el('p', { class: 'empty', text: 'Loading…' })]);
+    drawn.delete('clusters');
+    drawnData.delete('clusters');
+    filterBar.showCount('');
+    showMode();
     poller.now();
   }
 
   parts.picker.addEventListener('change', () => selectApp(parts.picker.value, true));
   window.addEventListener('popstate', () => selectApp(appFromUrl(), false));
+  showMode();
   parts.operations.addEventListener('click', (event) => {
     const button = event.target.closest('[data-operation-id]');
     if (button) {

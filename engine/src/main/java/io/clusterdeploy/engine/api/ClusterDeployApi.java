@@ -298,12 +298,7 @@ public final class ClusterDeployApi implements ApiHandler {
             }
         }
         List<Map<String, Object>> out = new ArrayList<>();
-        byApp.forEach((app, accs) -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("name", app);
-            m.put("accounts", List.copyOf(accs));
-            out.add(m);
-        });
+        byApp.forEach((app, accs) -> out.add(Views.application(app, List.copyOf(accs), clusters(app, null))));
         return out;
     }
 

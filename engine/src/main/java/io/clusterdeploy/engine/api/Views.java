@@ -5,6 +5,7 @@ import io.clusterdeploy.engine.model.Cluster;
 import io.clusterdeploy.engine.model.HealthState;
 import io.clusterdeploy.engine.model.Instance;
 import io.clusterdeploy.engine.model.LoadBalancer;
+import io.clusterdeploy.engine.model.Moniker;
 import io.clusterdeploy.engine.model.ServerGroup;
 import io.clusterdeploy.engine.operation.ErrorInfo;
 import io.clusterdeploy.engine.operation.OperationState;
@@ -45,7 +46,28 @@ public final class Views {
         m.put("name", c.name());
         m.put("account", c.account());
         m.put("location", c.location());
+        // The cluster's stack and detail (null when its name has none), so that clients filter on them without
+        // parsing names again.
+        Moniker moniker = c.serverGroups().isEmpty() ? null : c.serverGroups().get(0).moniker();
+        m.put("stack", moniker == null ? null : moniker.stack());
+        m.put("detail", moniker == null ? null : moniker.detail());
         m.put("serverGroups", c.serverGroups().stream().map(sg -> serverGroup(sg, summarised)).toList());
+        return m;
+    }
+
+    /**
+     * An application as {@code GET /applications} lists it: its accounts, how many clusters and server groups it has
+     * and its instances' health counted over them all (for the overview of every application).
+     */
+    static Map<String, Object> application(String name, List<String> accounts, List<Cluster> clusters) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", name);
+        m.put("accounts", accounts);
+        m.put("clusters", clusters.size());
+        List<ServerGroup> groups = clusters.stream().flatMap(c -> c.serverGroups().stream()).toList();
+        m.put("serverGroups", groups.size());
+        m.put("enabledServerGroups", groups.stream().filter(ServerGroup::enabled).count());
+        m.put("instanceCounts", counts(groups.stream().flatMap(sg -> sg.instances().stream()).toList()));
         return m;
     }
 

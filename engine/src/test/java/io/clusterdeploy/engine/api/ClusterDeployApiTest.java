@@ -58,13 +58,20 @@ class ClusterDeployApiTest {
         List<Map<String, Object>> clusters = json.read(
                 api.handle(ApiRequest.get("/applications/hello/clusters")).json(), List.class);
         assertThat(clusters).hasSize(1);
-        assertThat(clusters.get(0)).containsEntry("name", "hello-prod").containsEntry("account", "test");
+        assertThat(clusters.get(0)).containsEntry("name", "hello-prod").containsEntry("account", "test")
+                .containsEntry("stack", "prod").containsEntry("detail", null);
         Map<String, Object> sg = ((List<Map<String, Object>>) clusters.get(0).get("serverGroups")).get(0);
         assertThat(sg).containsEntry("name", "hello-prod-v000").containsEntry("enabled", true);
         assertThat((Map<String, Object>) sg.get("instanceCounts")).containsEntry("up", 2).containsEntry("total", 2);
 
         List<Map<String, Object>> apps = json.read(api.handle(ApiRequest.get("/applications")).json(), List.class);
-        assertThat(apps).containsExactly(Map.of("name", "hello", "accounts", List.of("test")));
+        // For the overview: counts over the application's clusters and its instances' health.
+        assertThat(apps).singleElement().satisfies(app -> {
+            assertThat(app).containsEntry("name", "hello").containsEntry("accounts", List.of("test"))
+                    .containsEntry("clusters", 1).containsEntry("serverGroups", 1).containsEntry("enabledServerGroups", 1);
+            assertThat((Map<String, Object>) app.get("instanceCounts")).containsEntry("total", 2).containsEntry("up", 2)
+                    .containsEntry("down", 0);
+        });
     }
 
     @Test

@@ -4,15 +4,7 @@ import static io.clusterdeploy.standalone.server.BrowserTests.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.InstanceOfAssertFactories.LIST;
 
-import io.clusterdeploy.engine.provider.ProviderTypes;
-import io.clusterdeploy.engine.testing.SyntheticProviderFactory;
-import io.clusterdeploy.provider.local.LocalProviderFactory;
-import io.clusterdeploy.standalone.config.AccountConfig;
-import io.clusterdeploy.standalone.config.EnvSecretResolver;
-import io.clusterdeploy.standalone.config.StandaloneConfig;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,22 +20,9 @@ class BigApplicationBrowserTest {
 
     @Test
     void aTenThousandGroupApplicationOpensAndDrawsEveryGroup() throws Exception {
-        StandaloneConfig config = new StandaloneConfig(tmp, List.of(new AccountConfig("synthetic",
-                SyntheticProviderFactory.TYPE, Map.of("application", "big", "serverGroups", 10_000,
-                        "instancesPerGroup", 10, "groupsPerCluster", 10))));
-        ProviderTypes types = new ProviderTypes(List.of(new LocalProviderFactory(), new SyntheticProviderFactory()));
-        try (StandaloneServer server = StandaloneServer.start(config, "test", types, EnvSecretResolver.system(), 0);
+        try (StandaloneServer server = BrowserTests.bigApplicationServer(tmp);
              HeadlessChromium chromium = HeadlessChromium.start()) {
-            chromium.beforeEveryPage(BrowserTests.WATCH_PAGE + """
-                    window.__longest = 0;
-                    new PerformanceObserver(list => list.getEntries().forEach(
-                        e => { window.__longest = Math.max(window.__longest, e.duration); }))
-                        .observe({type: 'longtask', buffered: true});
-                    window.__frames = [];
-                    new PerformanceObserver(list => list.getEntries().forEach(e => window.__frames.push(
-                        Math.round(e.duration) + 'ms: ' + e.scripts.map(x => x.invoker + ' ' + Math.round(x.duration)
-                            + 'ms').join(', ')))).observe({type: 'long-animation-frame', buffered: true});
-                    """);
+            chromium.beforeEveryPage(BrowserTests.WATCH_PAGE + BrowserTests.WATCH_LONG_TASKS);
             // As on a server that has been running: its read of the application is cached already.
             java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
                     server.url() + "/applications/big/clusters?instances=auto")).build(),

@@ -6,7 +6,11 @@ import static org.awaitility.Awaitility.await;
 import io.clusterdeploy.engine.operation.OperationRunner;
 import io.clusterdeploy.engine.operation.OperationState;
 import io.clusterdeploy.engine.operation.OperationStatus;
+import io.clusterdeploy.engine.provider.ProviderTypes;
+import io.clusterdeploy.engine.testing.SyntheticProviderFactory;
+import io.clusterdeploy.provider.local.LocalProviderFactory;
 import io.clusterdeploy.standalone.config.AccountConfig;
+import io.clusterdeploy.standalone.config.EnvSecretResolver;
 import io.clusterdeploy.standalone.config.StandaloneConfig;
 import io.clusterdeploy.standalone.hooks.HookHosts;
 import java.net.ServerSocket;
@@ -30,7 +34,38 @@ final class BrowserTests {
             window.addEventListener('unhandledrejection', e => window.__pageErrors.push(String(e.reason)));
             """;
 
+    /**
+     * Collects the longest task ({@code window.__longest}) and each long animation frame with its scripts
+     * ({@code window.__frames}), from the browser's own performance entries.
+     */
+    static final String WATCH_LONG_TASKS = """
+            window.__longest = 0;
+            new PerformanceObserver(list => list.getEntries().forEach(
+                e => { window.__longest = Math.max(window.__longest, e.duration); }))
+                .observe({type: 'longtask', buffered: true});
+            window.__frames = [];
+            new PerformanceObserver(list => list.getEntries().forEach(e => window.__frames.push(
+                Math.round(e.duration) + 'ms: ' + e.scripts.map(x => x.invoker + ' ' + Math.round(x.duration)
+                    + 'ms').join(', ')))).observe({type: 'long-animation-frame', buffered: true});
+            """;
+
     private BrowserTests() {
+    }
+
+    /**
+     * The server with one synthetic account holding application {@code big}: 10,000 server groups of 10 instances in
+     * 1,000 clusters (big-stack0 to big-stack999), every tenth instance in a health other than UP.
+     */
+    static StandaloneServer bigApplicationServer(Path dir) throws Exception {
+        StandaloneConfig config = new StandaloneConfig(dir, List.of(new AccountConfig("synthetic",
+                SyntheticProviderFactory.TYPE, Map.of("application", "big", "serverGroups", 10_000,
+                        "instancesPerGroup", 10, "groupsPerCluster", 10))));
+        return StandaloneServer.start(config, "test", withSynthetic(), EnvSecretResolver.system(), 0);
+    }
+
+    /** The local provider and the synthetic one (a test-side account type). */
+    static ProviderTypes withSynthetic() {
+        return new ProviderTypes(List.of(new LocalProviderFactory(), new SyntheticProviderFactory()));
     }
 
     /** One local account under {@code dir}, checking health every 100 ms so that deploys are quick. */

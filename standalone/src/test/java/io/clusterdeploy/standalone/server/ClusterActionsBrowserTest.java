@@ -71,6 +71,8 @@ class ClusterActionsBrowserTest {
             assertThat(driver.getCurrentUrl()).isEqualTo(server.signInHostUiUrl()).doesNotContain("#");
             String actor = actions.rights().replace("Acting as ", "");
             assertThat(actor).matches("standalone session \\S{8}");
+            // It lands on the overview of every application; its link leads into the cluster view.
+            openFromOverview(driver, "hello");
             eventually().untilAsserted(() -> assertThat(actions.serverGroupButtons("hello-prod-v000"))
                     .containsExactly("Resize", "Disable", "Destroy"));
             assertThat(actions.actionButtons()).contains("Roll back local/local/hello-prod", "Shrink local/local/hello-prod",
@@ -249,6 +251,7 @@ class ClusterActionsBrowserTest {
             tokenField.submit();
             eventually().untilAsserted(() -> assertThat(actions.rights()).startsWith("Acting as standalone session"));
             assertThat(driver.getCurrentUrl()).isEqualTo(server.signInHostUiUrl());
+            openFromOverview(driver, "hello");
 
             Map<String, Object> redBlack = deploy("local", "redblack", SampleAppCommand.spec("v2"), List.of());
             redBlack.put("delayBeforeDisableSec", 120);
@@ -281,6 +284,14 @@ class ClusterActionsBrowserTest {
         assertThat(driver.executeScript("return window.__cspViolations")).asInstanceOf(LIST).isEmpty();
         assertThat(driver.executeScript("return window.__pageErrors")).asInstanceOf(LIST).isEmpty();
         assertThat((Long) driver.executeScript("return document.querySelectorAll('[style]').length")).isZero();
+    }
+
+    /** Follows the overview's link into {@code application}'s cluster view, as a person would. */
+    private static void openFromOverview(ChromeDriver driver, String application) {
+        eventually().until(() -> driver.findElement(org.openqa.selenium.By.cssSelector(
+                "a[data-app-link='" + application + "']")), org.openqa.selenium.WebElement::isDisplayed).click();
+        eventually().untilAsserted(() -> assertThat(URI.create(driver.getCurrentUrl()).getQuery())
+                .isEqualTo("app=" + application));
     }
 
     private static Map<String, Object> deploy(String account, String strategy, Map<String, Object> spec,

@@ -4,6 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.clusterdeploy.ui.UiAssets;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /** The plugin page uses the ui module's own files, and nothing else can be asked for. */
@@ -29,6 +36,27 @@ class ViewAssetsTest {
         });
         assertThat(assets.find("/canary-report.css")).get()
                 .satisfies(a -> assertThat(a.contentType()).startsWith("text/css"));
+    }
+
+    @Test
+    void everyModuleTheServedScriptsImportIsServedToo() {
+        // A module the page imports but the plugin does not serve breaks the Jenkins page only (standalone serves it).
+        Deque<String> toRead = new ArrayDeque<>(List.of("cluster-view.js", "canary-report.js"));
+        Set<String> seen = new HashSet<>();
+        Pattern from = Pattern.compile("from '\\./([^']+)'");
+        while (!toRead.isEmpty()) {
+            String name = toRead.pop();
+            if (!seen.add(name)) {
+                continue;
+            }
+            assertThat(assets.find("/" + name)).as("%s, imported by the page", name).isPresent();
+            Matcher m = from.matcher(new String(assets.find("/" + name).orElseThrow().bytes(),
+                    StandardCharsets.UTF_8));
+            while (m.find()) {
+                toRead.push(m.group(1));
+            }
+        }
+        assertThat(seen).contains("cluster-filters.js", "applications-overview.js", "health.js", "dom.js");
     }
 
     @Test
