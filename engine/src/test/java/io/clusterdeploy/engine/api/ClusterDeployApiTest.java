@@ -196,7 +196,7 @@ class ClusterDeployApiTest {
                 "command", List.of("java", "-Dapp.secret=s3", "--password", "p4ss", "-jar", "app.jar"),
                 "env", Map.of("A", "b"))), io.clusterdeploy.engine.operation.OperationStatus.SUCCEEDED,
                 io.clusterdeploy.engine.operation.Phase.MAIN, 0, List.of(), Map.of("image", "app --token=zz"), null,
-                false, java.time.Instant.EPOCH, java.time.Instant.EPOCH);
+                false, null, java.time.Instant.EPOCH, java.time.Instant.EPOCH);
         String view = json.write(Views.operation(stored));
         assertThat(view).contains("-Dapp.secret=****", "\"--password\", \"****\"", "app --token=****")
                 .doesNotContain("s3\"").doesNotContain("p4ss").doesNotContain("zz");
