@@ -162,6 +162,19 @@ export function clusterButtons(rights, cluster) {
     })));
 }
 
+/** Who asked for the operation's cancel and why, for its timeline; null until a cancel was asked for. */
+export function cancellationLine(op) {
+  if (!op.cancelRequested) {
+    return null;
+  }
+  return el('p', { class: 'op-who op-cancelled', 'data-cancelled-by': op.cancelledBy || '' },
+    `cancel asked for${op.cancelledBy ? ` by ${op.cancelledBy}` : ''}`,
+    op.cancelRequestedAt ? [' at ', el('time', {
+      datetime: op.cancelRequestedAt, title: op.cancelRequestedAt, text: new Date(op.cancelRequestedAt).toLocaleTimeString(),
+    })] : null,
+    op.cancelReason ? el('q', { class: 'op-reason op-cancel-reason', text: op.cancelReason }) : null);
+}
+
 /** Cancel, for a running operation that is not being cancelled already; none without the right to act. */
 export function cancelButton(rights, op) {
   if (!rights || !rights.canAct || op.status !== 'RUNNING' || op.cancelRequested) {
@@ -299,7 +312,8 @@ export class ActionDialog {
     this.confirm.className = 'button button--danger';
     this.fields.replaceChildren();
     this.fields.hidden = true;
-    this.reasonRow.hidden = true;
+    this.reason.value = '';
+    this.reasonRow.hidden = false;
     this.challenge.hidden = true;
     const running = (op.steps || []).filter((s) => s.status === 'RUNNING').map((s) => s.name);
     this.plan.replaceChildren(
@@ -375,6 +389,12 @@ export class ActionDialog {
     this.message.dataset.kind = kind;
   }
 
+  /** `body` with the reason typed, if any: a start and a cancel record it alike. */
+  withReason(body) {
+    const reason = this.reason.value.trim();
+    return reason ? { ...body, reason } : body;
+  }
+
   async confirmed() {
     const s = this.state;
     if (!s || this.confirm.disabled) {
@@ -385,13 +405,10 @@ export class ActionDialog {
     let r;
     try {
       if (s.kind === 'cancel') {
-        r = await post(new URL(`operations/${encodeURIComponent(s.op.id)}/cancel`, this.apiBase), {}, this.rights.csrf);
+        r = await post(new URL(`operations/${encodeURIComponent(s.op.id)}/cancel`, this.apiBase), this.withReason({}),
+          this.rights.csrf);
       } else {
-        const body = { ...this.request(), planFingerprint: s.plan.fingerprint };
-        const reason = this.reason.value.trim();
-        if (reason) {
-          body.reason = reason;
-        }
+        const body = this.withReason({ ...this.request(), planFingerprint: s.plan.fingerprint });
         if (s.confirmAccount) {
           body.confirmAccount = this.typed.value;
         }
