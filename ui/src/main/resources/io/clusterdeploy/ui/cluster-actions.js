@@ -162,6 +162,21 @@ export function clusterButtons(rights, cluster) {
     })));
 }
 
+/** What the rollback of a cancelled operation does, as its request says. */
+function cancelOutcome(op) {
+  const request = op.request || {};
+  if (op.type !== 'deploy') {
+    return 'it undoes what it did so far where its type can';
+  }
+  if (request.strategy === 'canary') {
+    return 'it destroys the baseline and canary server groups it created and leaves production as it was';
+  }
+  if (request.rollback && request.rollback.onFailure === true) {
+    return 'it destroys the server group it created and leaves the previous ones serving';
+  }
+  return 'this deploy does not ask to roll back on failure (rollback.onFailure), so what it made so far stays as it is';
+}
+
 /** Who asked for the operation's cancel and why, for its timeline; null until a cancel was asked for. */
 export function cancellationLine(op) {
   if (!op.cancelRequested) {
@@ -318,9 +333,8 @@ export class ActionDialog {
     const running = (op.steps || []).filter((s) => s.status === 'RUNNING').map((s) => s.name);
     this.plan.replaceChildren(
       el('p', { class: 'plan-outcome', 'data-outcome': 'CANCEL' },
-        `The operation stops${running.length ? ` at ${running.join(', ')}` : ''} and then runs its rollback steps,`
-        + ' undoing what it did so far (a deploy destroys the server group it created and leaves the previous ones'
-        + ' serving).'),
+        `The operation stops${running.length ? ` at ${running.join(', ')}` : ''} and then runs its rollback steps:`
+        + ` ${cancelOutcome(op)}.`),
       el('p', { class: 'muted', text: `Operation ${op.id}, started ${op.createdAt}${op.startedBy ? ` by ${op.startedBy}` : ''}.` }));
     this.showMessage(null);
     this.updateConfirm();
@@ -347,10 +361,11 @@ export class ActionDialog {
     this.updateConfirm();
     this.plan.replaceChildren(el('p', { class: 'muted', text: 'Planning…' }));
     this.plan.setAttribute('aria-busy', 'true');
+    const asked = (s.plans = (s.plans || 0) + 1);
     const r = await post(new URL('operations', this.apiBase), { ...this.request(), dryRun: true }, this.rights.csrf)
       .catch((e) => ({ status: 0, body: { message: String(e.message) } }));
-    if (this.state !== s) {
-      return; // Closed or reopened meanwhile.
+    if (this.state !== s || s.plans !== asked) {
+      return; // Closed, reopened or planned again meanwhile: only the newest answer counts.
     }
     this.plan.removeAttribute('aria-busy');
     if (r.status !== 200 || !r.body) {
@@ -358,6 +373,7 @@ export class ActionDialog {
       this.showMessage(problem(r));
       return;
     }
+    this.showMessage(null); // what an earlier plan refused is answered now
     this.showPlan(r.body);
   }
 

@@ -104,6 +104,11 @@ class CancelAttributionTest {
                 assertThat((String) object(r).get("message")).as(b.getKey()).contains(b.getValue());
             }
         }
+        // Nor does a start name who cancels (or anything else the server says).
+        Map<String, Object> start = json.readObject(SLOW_DEPLOY);
+        start.put("cancelledBy", "nobody");
+        assertThat(object(api.handle(ApiRequest.post("/operations", json.write(start)).by("mallory"))))
+                .containsEntry("status", 400).containsEntry("field", "cancelledBy");
         OperationState now = engine.runner.get(id).orElseThrow();
         assertThat(now.cancelRequested()).isFalse();
         assertThat(now.cancellation()).isNull();
