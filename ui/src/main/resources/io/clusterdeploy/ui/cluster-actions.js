@@ -162,19 +162,20 @@ export function clusterButtons(rights, cluster) {
     })));
 }
 
-/** What the rollback of a cancelled operation does, as its request says. */
+/** What the rollback of a cancelled operation does, as its request says (the engine's RestorePrevious, Canary). */
 function cancelOutcome(op) {
   const request = op.request || {};
   if (op.type !== 'deploy') {
     return 'it undoes what it did so far where its type can';
   }
-  if (request.strategy === 'canary') {
-    return 'it destroys the baseline and canary server groups it created and leaves production as it was';
-  }
-  if (request.rollback && request.rollback.onFailure === true) {
-    return 'it destroys the server group it created and leaves the previous ones serving';
-  }
-  return 'this deploy does not ask to roll back on failure (rollback.onFailure), so what it made so far stays as it is';
+  const rollback = request.rollback || {};
+  const latest = rollback.destroyLatest === true ? 'destroyed' : 'disabled';
+  const production = rollback.onFailure === true
+    ? `the server groups enabled before come back first, then the one it created is ${latest}`
+    : 'this deploy does not ask to roll back on failure (rollback.onFailure), so what it made so far stays as it is';
+  return request.strategy === 'canary'
+    ? `it destroys the baseline and canary server groups it created; ${production}`
+    : production;
 }
 
 /** Who asked for the operation's cancel and why, for its timeline; null until a cancel was asked for. */
