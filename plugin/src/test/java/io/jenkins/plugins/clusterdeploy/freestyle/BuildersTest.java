@@ -28,6 +28,24 @@ class BuildersTest {
     @TempDir
     Path home;
 
+    /** One enabled local account that the jobs under freestyle/ may use. */
+    private static ClusterDeployConfiguration localForFreestyle() {
+        LocalAccount local = new LocalAccount("local");
+        local.setEnabled(true);
+        local.setAllowedJobs(List.of("freestyle/*"));
+        local.setHealthCheckIntervalMillis(100);
+        ClusterDeployConfiguration config = new ClusterDeployConfiguration();
+        config.setAccounts(List.of(local));
+        return config;
+    }
+
+    /** The load balancer "hello" on a free port, made by a freestyle builder. */
+    private static void upsertLoadBalancer(TestRun build, TestListener listener, TestRuntime runtime) throws Exception {
+        UpsertLoadBalancerStep lb = new UpsertLoadBalancerStep("local", "hello");
+        lb.setSpec(Map.of("port", SampleApps.freePort()));
+        new ClusterOperationBuilder(lb).perform(build, listener, runtime);
+    }
+
     @Test
     void buildersCarryTheStepsParametersAndNeedNoWorkspace() {
         DeployServerGroupStep deploy = new DeployServerGroupStep("local", "hello");
@@ -44,19 +62,10 @@ class BuildersTest {
 
     @Test
     void aFreestyleBuildDeploysAndFailsWithTheEnginesReason() throws Exception {
-        LocalAccount local = new LocalAccount("local");
-        local.setEnabled(true);
-        local.setAllowedJobs(List.of("freestyle/*"));
-        local.setHealthCheckIntervalMillis(100);
-        ClusterDeployConfiguration config = new ClusterDeployConfiguration();
-        config.setAccounts(List.of(local));
-        try (TestRuntime runtime = new TestRuntime(home, config)) {
+        try (TestRuntime runtime = new TestRuntime(home, localForFreestyle())) {
             TestRun build = TestRun.of("freestyle", "deploy");
             TestListener listener = new TestListener();
-
-            UpsertLoadBalancerStep lb = new UpsertLoadBalancerStep("local", "hello");
-            lb.setSpec(Map.of("port", SampleApps.freePort()));
-            new ClusterOperationBuilder(lb).perform(build, listener, runtime);
+            upsertLoadBalancer(build, listener, runtime);
 
             DeployServerGroupStep deploy = new DeployServerGroupStep("local", "hello");
             deploy.setCapacity(new ServerGroupCapacity(1, 1, 1));
@@ -97,18 +106,10 @@ class BuildersTest {
 
     @Test
     void anAbortedFreestyleBuildCancelsItsOperationAsThatBuild() throws Exception {
-        LocalAccount local = new LocalAccount("local");
-        local.setEnabled(true);
-        local.setAllowedJobs(List.of("freestyle/*"));
-        local.setHealthCheckIntervalMillis(100);
-        ClusterDeployConfiguration config = new ClusterDeployConfiguration();
-        config.setAccounts(List.of(local));
-        try (TestRuntime runtime = new TestRuntime(home, config)) {
+        try (TestRuntime runtime = new TestRuntime(home, localForFreestyle())) {
             TestRun build = TestRun.of("freestyle", "deploy");
             TestListener listener = new TestListener();
-            UpsertLoadBalancerStep lb = new UpsertLoadBalancerStep("local", "hello");
-            lb.setSpec(Map.of("port", SampleApps.freePort()));
-            new ClusterOperationBuilder(lb).perform(build, listener, runtime);
+            upsertLoadBalancer(build, listener, runtime);
             DeployServerGroupStep first = new DeployServerGroupStep("local", "hello");
             first.setCapacity(new ServerGroupCapacity(1, 1, 1));
             first.setLoadBalancers(List.of("hello"));
