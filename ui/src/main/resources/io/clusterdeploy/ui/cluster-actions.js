@@ -162,6 +162,35 @@ export function clusterButtons(rights, cluster) {
     })));
 }
 
+/** What the rollback of a cancelled operation does, as its request says (the engine's RestorePrevious, Canary). */
+function cancelOutcome(op) {
+  const request = op.request || {};
+  if (op.type !== 'deploy') {
+    return 'it undoes what it did so far where its type can';
+  }
+  const rollback = request.rollback || {};
+  const latest = rollback.destroyLatest === true ? 'destroyed' : 'disabled';
+  const production = rollback.onFailure === true
+    ? `the server groups enabled before come back first, then the one it created is ${latest}`
+    : 'this deploy does not ask to roll back on failure (rollback.onFailure), so what it made so far stays as it is';
+  return request.strategy === 'canary'
+    ? `it destroys the baseline and canary server groups it created; ${production}`
+    : production;
+}
+
+/** Who asked for the operation's cancel and why, for its timeline; null until a cancel was asked for. */
+export function cancellationLine(op) {
+  if (!op.cancelRequested) {
+    return null;
+  }
+  return el('p', { class: 'op-who op-cancelled', 'data-cancelled-by': op.cancelledBy || '' },
+    `cancel asked for${op.cancelledBy ? ` by ${op.cancelledBy}` : ''}`,
+    op.cancelRequestedAt ? [' at ', el('time', {
+      datetime: op.cancelRequestedAt, title: op.cancelRequestedAt, text: new Date(op.cancelRequestedAt).toLocaleTimeString(),
+    })] : null,
+    op.cancelReason ? el('q', { class: 'op-reason op-cancel-reason', text: op.cancelReason }) : null);
+}
+
 /** Cancel, for a running operation that is not being cancelled already; none without the right to act. */
 export function cancelButton(rights, op) {
   if (!rights || !rights.canAct || op.status !== 'RUNNING' || op.cancelRequested) {
@@ -299,14 +328,14 @@ export class ActionDialog {
     this.confirm.className = 'button button--danger';
     this.fields.replaceChildren();
     this.fields.hidden = true;
-    this.reasonRow.hidden = true;
+    this.reason.value = '';
+    this.reasonRow.hidden = false;
     this.challenge.hidden = true;
     const running = (op.steps || []).filter((s) => s.status === 'RUNNING').map((s) => s.name);
     this.plan.replaceChildren(
       el('p', { class: 'plan-outcome', 'data-outcome': 'CANCEL' },
-        `The operation stops${running.length ? ` at ${running.join(', ')}` : ''} and then runs its rollback steps,`
-        + ' undoing what it did so far (a deploy destroys the server group it created and leaves the previous ones'
-        + ' serving).'),
+        `The operation stops${running.length ? ` at ${running.join(', ')}` : ''} and then runs its rollback steps:`
+        + ` ${cancelOutcome(op)}.`),
       el('p', { class: 'muted', text: `Operation ${op.id}, started ${op.createdAt}${op.startedBy ? ` by ${op.startedBy}` : ''}.` }));
     this.showMessage(null);
     this.updateConfirm();
@@ -333,10 +362,11 @@ export class ActionDialog {
     this.updateConfirm();
     this.plan.replaceChildren(el('p', { class: 'muted', text: 'Planning…' }));
     this.plan.setAttribute('aria-busy', 'true');
+    const asked = (s.plans = (s.plans || 0) + 1);
     const r = await post(new URL('operations', this.apiBase), { ...this.request(), dryRun: true }, this.rights.csrf)
       .catch((e) => ({ status: 0, body: { message: String(e.message) } }));
-    if (this.state !== s) {
-      return; // Closed or reopened meanwhile.
+    if (this.state !== s || s.plans !== asked) {
+      return; // Closed, reopened or planned again meanwhile: only the newest answer counts.
     }
     this.plan.removeAttribute('aria-busy');
     if (r.status !== 200 || !r.body) {
@@ -344,6 +374,7 @@ export class ActionDialog {
       this.showMessage(problem(r));
       return;
     }
+    this.showMessage(null); // what an earlier plan refused is answered now
     this.showPlan(r.body);
   }
 
@@ -375,6 +406,12 @@ export class ActionDialog {
     this.message.dataset.kind = kind;
   }
 
+  /** `body` with the reason typed, if any: a start and a cancel record it alike. */
+  withReason(body) {
+    const reason = this.reason.value.trim();
+    return reason ? { ...body, reason } : body;
+  }
+
   async confirmed() {
     const s = this.state;
     if (!s || this.confirm.disabled) {
@@ -385,13 +422,10 @@ export class ActionDialog {
     let r;
     try {
       if (s.kind === 'cancel') {
-        r = await post(new URL(`operations/${encodeURIComponent(s.op.id)}/cancel`, this.apiBase), {}, this.rights.csrf);
+        r = await post(new URL(`operations/${encodeURIComponent(s.op.id)}/cancel`, this.apiBase), this.withReason({}),
+          this.rights.csrf);
       } else {
-        const body = { ...this.request(), planFingerprint: s.plan.fingerprint };
-        const reason = this.reason.value.trim();
-        if (reason) {
-          body.reason = reason;
-        }
+        const body = this.withReason({ ...this.request(), planFingerprint: s.plan.fingerprint });
         if (s.confirmAccount) {
           body.confirmAccount = this.typed.value;
         }

@@ -12,7 +12,7 @@ import {
 } from './cluster-filters.js';
 import { applicationCountText, matchingApplications, renderOverview } from './applications-overview.js';
 import {
-  ACTIONS, actingRights, ActionDialog, cancelButton, clusterButtons, rightsLine, serverGroupButtons,
+  ACTIONS, actingRights, ActionDialog, cancelButton, cancellationLine, clusterButtons, rightsLine, serverGroupButtons,
 } from './cluster-actions.js';
 
 /** Which actions act on a cluster (the rest on a server group). */
@@ -536,6 +536,7 @@ function timeline(op, reportUrl, rights) {
     cancelButton(rights, op),
     op.startedBy || op.reason ? el('p', { class: 'op-who' }, op.startedBy ? `by ${op.startedBy}` : '',
       op.reason ? el('q', { class: 'op-reason', text: op.reason }) : null) : null,
+    cancellationLine(op),
     el('p', { class: 'muted' }, 'started ', timeNode(op.createdAt),
       ended ? ` · took ${duration(op.createdAt, op.updatedAt)}` : ' · running'),
     hasCanaryReport(op) ? el('p', {}, reportLink(reportUrl, op, 'timeline-report')) : null,

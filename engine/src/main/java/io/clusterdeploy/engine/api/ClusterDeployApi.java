@@ -139,7 +139,11 @@ public final class ClusterDeployApi implements ApiHandler {
         }
         if ((m = CANCEL.matcher(path)).matches()) {
             requireMethod(post, r);
-            return new ApiResponse(202, json.write(Views.operation(runner.cancel(m.group(1)))));
+            // Checked before anything is asked of the runner: a refused cancel cancels nothing.
+            String reason = Attribution.cancelReason(r.body() == null || r.body().isBlank()
+                    ? new LinkedHashMap<>() : json.readObject(r.body()));
+            String by = Attribution.cancelledBy(r.actor());
+            return new ApiResponse(202, json.write(Views.operation(runner.cancel(m.group(1), by, reason))));
         }
         if ((m = OPERATION.matcher(path)).matches()) {
             requireMethod(get, r);

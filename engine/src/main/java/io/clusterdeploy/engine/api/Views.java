@@ -157,6 +157,10 @@ public final class Views {
         m.put("status", s.status().name());
         m.put("phase", s.phase().id());
         m.put("cancelRequested", s.cancelRequested());
+        var c = s.cancellation();
+        m.put("cancelledBy", c == null ? null : c.by());
+        m.put("cancelReason", c == null ? null : c.reason());
+        m.put("cancelRequestedAt", c == null || c.at() == null ? null : c.at().toString());
         m.put("createdAt", s.createdAt().toString());
         m.put("updatedAt", s.updatedAt().toString());
         m.put("startedBy", s.request().get(io.clusterdeploy.engine.catalog.Attribution.STARTED_BY));

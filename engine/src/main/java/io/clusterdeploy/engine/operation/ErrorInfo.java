@@ -11,8 +11,15 @@ import io.clusterdeploy.engine.error.ClusterDeployException;
  */
 public record ErrorInfo(String kind, String field, String message) {
     public static ErrorInfo of(Throwable t) {
+        return of(t, null);
+    }
+
+    /** As {@link #of(Throwable)}; a cancel says who asked for it and why, when {@code cancellation} tells. */
+    public static ErrorInfo of(Throwable t, Cancellation cancellation) {
         if (t instanceof OperationCancelledException) {
-            return new ErrorInfo("CANCELLED", null, "cancelled on request");
+            String by = cancellation == null || cancellation.by() == null ? "" : " by " + cancellation.by();
+            String why = cancellation == null || cancellation.reason() == null ? "" : ": " + cancellation.reason();
+            return new ErrorInfo("CANCELLED", null, "cancelled on request" + by + why);
         }
         if (t instanceof ClusterDeployException e) {
             return new ErrorInfo(e.kind().name(), e.field(), e.getMessage());

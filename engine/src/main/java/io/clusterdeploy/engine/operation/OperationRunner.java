@@ -260,8 +260,17 @@ public final class OperationRunner implements AutoCloseable {
         return out;
     }
 
-    /** Asks a running operation to stop at its next safe point and undo what its strategy says. */
+    /** A cancel that says neither who nor why (the engine's own callers and tests). */
     public OperationState cancel(String id) {
+        return cancel(id, null, null);
+    }
+
+    /**
+     * Asks a running operation to stop at its next safe point and undo what its strategy says, recording who asked
+     * ({@code by}, as the front end authenticated them) and why ({@code reason}, checked by the caller); either may be
+     * null.
+     */
+    public OperationState cancel(String id, String by, String reason) {
         Execution ex = running.get(id);
         if (ex == null) {
             OperationState s = store.load(id).orElseThrow(
@@ -274,7 +283,7 @@ public final class OperationRunner implements AutoCloseable {
             if (now.status().isFinished()) {
                 throw ClusterDeployException.conflict("id", "operation " + id + " already ended: " + now.status());
             }
-            save(ex, now.withCancelRequested(options.clock().instant()));
+            save(ex, now.withCancelRequested(by, reason, options.clock().instant()));
         }
         ex.cancel.cancel();
         return ex.state.get();
@@ -390,7 +399,7 @@ public final class OperationRunner implements AutoCloseable {
                         return;
                     }
                     synchronized (this) {
-                        save(this, state.get().withRollbackPhase(ErrorInfo.of(failure), now()));
+                        save(this, state.get().withRollbackPhase(ErrorInfo.of(failure, state.get().cancellation()), now()));
                     }
                 }
                 // Rollback ignores cancellation: once undoing, finish undoing.

@@ -24,6 +24,7 @@ import java.util.Map;
  * @param context         values steps share and that must survive a restart (server groups created, snapshots)
  * @param error           why it failed, or null
  * @param cancelRequested true once a cancel was asked for
+ * @param cancellation    who asked for the cancel and why; null until then (and in files written before 0.3)
  * @param createdAt       start time
  * @param updatedAt       time of the last change
  */
@@ -40,6 +41,7 @@ public record OperationState(
         Map<String, Object> context,
         ErrorInfo error,
         boolean cancelRequested,
+        Cancellation cancellation,
         Instant createdAt,
         Instant updatedAt) {
 
@@ -57,13 +59,13 @@ public record OperationState(
 
     public static OperationState started(String id, Operation op, Map<String, Object> request, Instant now) {
         return new OperationState(id, op.type(), op.target(), op.failIfBusy(), request, OperationStatus.RUNNING,
-                Phase.MAIN, 0, List.of(), Map.of(), null, false, now, now);
+                Phase.MAIN, 0, List.of(), Map.of(), null, false, null, now, now);
     }
 
     private OperationState with(OperationStatus newStatus, Phase newPhase, int newNextStep, List<StepRecord> newSteps,
                                 Map<String, Object> newContext, ErrorInfo newError, boolean newCancel, Instant now) {
         return new OperationState(id, type, target, failIfBusy, request, newStatus, newPhase, newNextStep, newSteps,
-                newContext, newError, newCancel, createdAt, now);
+                newContext, newError, newCancel, cancellation, createdAt, now);
     }
 
     OperationState withStepStarted(String name, Instant now) {
@@ -91,14 +93,17 @@ public record OperationState(
         return with(finalStatus, phase, nextStep, steps, context, finalError, cancelRequested, now);
     }
 
-    OperationState withCancelRequested(Instant now) {
-        return with(status, phase, nextStep, steps, context, error, true, now);
+    /** The first cancel's who and why are kept: a second cancel changes nothing but the time of the last change. */
+    OperationState withCancelRequested(String by, String reason, Instant now) {
+        Cancellation c = cancelRequested && cancellation != null ? cancellation : new Cancellation(by, reason, now);
+        return new OperationState(id, type, target, failIfBusy, request, status, phase, nextStep, steps, context, error,
+                true, c, createdAt, now);
     }
 
     /** A file written before operations recorded their target gets it from its parsed request on resume. */
     OperationState withTarget(OperationTarget parsed) {
         return target != null ? this : new OperationState(id, type, parsed, failIfBusy, request, status, phase,
-                nextStep, steps, context, error, cancelRequested, createdAt, updatedAt);
+                nextStep, steps, context, error, cancelRequested, cancellation, createdAt, updatedAt);
     }
 
     /** A step that was RUNNING when the process died is marked as interrupted on resume. */

@@ -20,7 +20,7 @@ class DirectoryOperationStoreTest {
         Instant t = Instant.parse("2026-12-01T10:00:00Z").plusSeconds(second);
         return new OperationState(id, "deploy", new OperationTarget("local", "local", app, app + "-prod"), false,
                 Map.of("type", "deploy", "account", "local", "application", app), status, Phase.MAIN, 0, List.of(),
-                Map.of(), null, false, t, t);
+                Map.of(), null, false, null, t, t);
     }
 
     private static List<String> ids(List<OperationSummary> summaries) {

@@ -91,7 +91,7 @@ class OperationRunnerTest {
         OperationState first = engine.run(redBlack("v1", 0));
         OperationState replay = new OperationState(first.id(), first.type(), first.target(), first.failIfBusy(),
                 first.request(), OperationStatus.RUNNING, Phase.MAIN, 0, first.steps().subList(0, 1),
-                first.context(), null, false, first.createdAt(), first.updatedAt());
+                first.context(), null, false, null, first.createdAt(), first.updatedAt());
         try (OperationRunner restarted = engine.newRunner()) {
             restarted.resume(replay);
             OperationState done = restarted.awaitFinished(first.id(), Duration.ofSeconds(30));
@@ -119,6 +119,43 @@ class OperationRunnerTest {
         assertThat(cloud.serverGroup("fake-1", "hello-v001").orElseThrow().disabled()).isTrue();
         assertThatThrownBy(() -> engine.runner.cancel(started.id()))
                 .isInstanceOf(ClusterDeployException.class).hasMessageContaining("already ended");
+    }
+
+    @Test
+    void theFirstCancelsWhoAndWhyAreKeptThroughEveryLaterChange() {
+        OperationState s = new OperationState("op-1", "deploy", null, false, Map.of(), OperationStatus.RUNNING,
+                Phase.MAIN, 0, List.of(), Map.of(), null, false, null, java.time.Instant.EPOCH, java.time.Instant.EPOCH);
+        java.time.Instant t1 = java.time.Instant.EPOCH.plusSeconds(1);
+        OperationState first = s.withCancelRequested("session s-1", "first", t1);
+        OperationState second = first.withCancelRequested("session s-2", "second", t1.plusSeconds(1));
+        assertThat(second.cancellation()).isEqualTo(new Cancellation("session s-1", "first", t1));
+        OperationState later = second.withStepStarted("createServerGroup", t1.plusSeconds(2))
+                .withStepEnded(StepStatus.CANCELLED, "cancelled", false, t1.plusSeconds(3))
+                .withRollbackPhase(null, t1.plusSeconds(4)).withContext(Map.of("k", "v"), t1.plusSeconds(5))
+                .finished(OperationStatus.CANCELLED, null, t1.plusSeconds(6));
+        assertThat(later.cancellation()).isEqualTo(first.cancellation());
+        assertThat(later.cancelRequested()).isTrue();
+    }
+
+    @Test
+    void aCancelRecordedBeforeARestartStillCancelsAndSaysWho() throws Exception {
+        engine.run(redBlack("v1", 0));
+        OperationState started = engine.runner.start(redBlack("v2", 60));
+        await().atMost(Duration.ofSeconds(30)).until(() -> engine.runner.get(started.id()).orElseThrow()
+                .steps().stream().anyMatch(s -> s.name().equals("waitBeforeDisable")));
+        // The server died right after saving the cancel, before the operation reached its safe point.
+        OperationState saved = engine.runner.get(started.id()).orElseThrow()
+                .withCancelRequested("Jenkins user alice", "the canary dashboards are red", java.time.Instant.now());
+        engine.close();
+        try (OperationRunner restarted = engine.newRunner()) {
+            restarted.resume(saved);
+            OperationState done = restarted.awaitFinished(started.id(), Duration.ofSeconds(30));
+            assertThat(done.status()).isEqualTo(OperationStatus.CANCELLED);
+            assertThat(done.cancellation().by()).isEqualTo("Jenkins user alice");
+            assertThat(done.error().message())
+                    .isEqualTo("cancelled on request by Jenkins user alice: the canary dashboards are red");
+        }
+        assertThat(cloud.serverGroup("fake-1", "hello-v000").orElseThrow().enabled()).isTrue();
     }
 
     @Test

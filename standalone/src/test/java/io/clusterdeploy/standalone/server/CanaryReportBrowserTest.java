@@ -200,7 +200,7 @@ class CanaryReportBrowserTest {
     }
 
     /** Local metrics: the latency the canary adds, and two error metrics that are zero on both sides. */
-    private static final Map<String, Object> CONFIG = Map.of("source", "local", "metrics", List.of(
+    static final Map<String, Object> CONFIG = Map.of("source", "local", "metrics", List.of(
             Map.of("name", "latency p50", "query", "latency_p50", "direction", "increase"),
             Map.of("name", "5xx per second", "query", "errors_5xx", "direction", "increase"),
             Map.of("name", "error rate", "query", "error_rate", "direction", "increase")));

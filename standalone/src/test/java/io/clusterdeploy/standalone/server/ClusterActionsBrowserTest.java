@@ -251,6 +251,7 @@ class ClusterActionsBrowserTest {
             tokenField.submit();
             eventually().untilAsserted(() -> assertThat(actions.rights()).startsWith("Acting as standalone session"));
             assertThat(driver.getCurrentUrl()).isEqualTo(server.signInHostUiUrl());
+            String actor = actions.rights().replace("Acting as ", "");
             openFromOverview(driver, "hello");
 
             Map<String, Object> redBlack = deploy("local", "redblack", SampleAppCommand.spec("v2"), List.of());
@@ -264,8 +265,9 @@ class ClusterActionsBrowserTest {
             eventually().untilAsserted(() -> assertThat(actions.dialogOpen()).isTrue());
             assertThat(actions.confirmLabel()).isEqualTo("Cancel operation");
             assertThat(actions.planOutcome()).contains("runs its rollback steps");
-            assertThat(actions.asksForReason()).as("a cancel takes no reason").isFalse();
+            assertThat(actions.asksForReason()).as("a cancel asks why, as a start does").isTrue();
             assertThat(actions.asksForAccountName()).isFalse();
+            actions.reason("v2 lacks the checkout fix");
             save(view.screenshot(), "cluster-actions-cancel.png");
             actions.confirm();
             eventually().untilAsserted(() -> {
@@ -273,6 +275,13 @@ class ClusterActionsBrowserTest {
                 assertThat(view.timelineTitle()).contains("CANCELLED");
                 assertThat(driver.findElements(org.openqa.selenium.By.cssSelector("[data-cancel-operation]"))).isEmpty();
             });
+            // Who cancelled is the session, as the server knows it; why is what was typed. Both are on the timeline.
+            OperationState cancelled = ops.get(id).orElseThrow();
+            assertThat(cancelled.cancellation().by()).isEqualTo(actor);
+            assertThat(cancelled.cancellation().reason()).isEqualTo("v2 lacks the checkout fix");
+            eventually().untilAsserted(() -> assertThat(driver.findElement(org.openqa.selenium.By.cssSelector(
+                    ".timeline .op-cancelled")).getText()).startsWith("cancel asked for by " + actor + " at ")
+                    .contains("v2 lacks the checkout fix"));
             save(view.screenshot(), "cluster-actions-cancelled.png");
             noPageProblems(driver);
         }

@@ -194,6 +194,60 @@ class SessionHttpTest {
                 "Authorization: Bearer nope").status()).isEqualTo(401);
     }
 
+    /** A red/black deploy of the sample app that waits two minutes before disabling anything: running until cancelled. */
+    private String waitingDeploy(String stack) throws Exception {
+        Map<String, Object> r = new java.util.HashMap<>(Map.of("type", "deploy", "account", "local",
+                "application", "cancelme", "stack", stack, "strategy", "redblack",
+                "capacity", Map.of("min", 1, "desired", 1, "max", 1), "delayBeforeDisableSec", 120,
+                "spec", io.clusterdeploy.standalone.demo.SampleAppCommand.spec("v1")));
+        String id = server.engine().operations().start(r).id();
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> server.engine().operations()
+                .get(id).orElseThrow().steps().stream().anyMatch(st -> st.name().equals("waitBeforeDisable")));
+        return id;
+    }
+
+    @Test
+    void aCancelRecordsTheSessionOrTheTokenAsWhoCancelledAndTheReasonGiven() throws Exception {
+        String[] s = signIn();
+        String cookie = "Cookie: " + s[0];
+        String host = signInAuthority();
+        String actor = (String) body(send("GET", "/api/session", host, null, cookie)).get("actor");
+        String bySession = waitingDeploy("prod");
+        String byToken = waitingDeploy("staging");
+
+        // A client does not say who it is, and a reason is bounded: refused, naming the field, nothing cancelled.
+        RawHttp.Answer spoofed = send("POST", "/api/operations/" + bySession + "/cancel", host,
+                "{\"cancelledBy\":\"someone else\"}", cookie, "X-Cluster-Deploy-CSRF: " + s[1]);
+        assertThat(spoofed.status()).isEqualTo(400);
+        assertThat(body(spoofed)).containsEntry("field", "cancelledBy");
+        RawHttp.Answer tooLong = send("POST", "/api/operations/" + bySession + "/cancel", host,
+                "{\"reason\":\"" + "x".repeat(1001) + "\"}", cookie, "X-Cluster-Deploy-CSRF: " + s[1]);
+        assertThat(body(tooLong)).containsEntry("status", 400).containsEntry("field", "reason");
+        assertThat(send("POST", "/api/operations/" + bySession + "/cancel", host, "{\"reason\":\"no csrf\"}",
+                cookie).status()).isEqualTo(403);
+        assertThat(server.engine().operations().get(bySession).orElseThrow().cancelRequested()).isFalse();
+
+        RawHttp.Answer cancelled = send("POST", "/api/operations/" + bySession + "/cancel", host,
+                "{\"reason\":\"wrong build\"}", cookie, "X-Cluster-Deploy-CSRF: " + s[1], "Origin: http://" + host);
+        assertThat(cancelled.status()).as(cancelled.text()).isEqualTo(202);
+        assertThat(body(cancelled)).containsEntry("cancelledBy", actor).containsEntry("cancelReason", "wrong build");
+        RawHttp.Answer bearer = send("POST", "/api/operations/" + byToken + "/cancel", "127.0.0.1:" + server.port(),
+                "{}", "Authorization: Bearer " + server.token().value());
+        assertThat(bearer.status()).as(bearer.text()).isEqualTo(202);
+
+        OperationState one = server.engine().operations().awaitFinished(bySession, Duration.ofSeconds(60));
+        OperationState two = server.engine().operations().awaitFinished(byToken, Duration.ofSeconds(60));
+        assertThat(one.status().name()).isEqualTo("CANCELLED");
+        assertThat(one.cancellation().by()).isEqualTo(actor).matches("standalone session \\S{8}");
+        assertThat(one.cancellation().reason()).isEqualTo("wrong build");
+        assertThat(two.cancellation().by()).isEqualTo("standalone API token");
+        assertThat(two.cancellation().reason()).isNull();
+        // Both are in the operation's JSON as the API answers it.
+        assertThat(body(send("GET", "/api/operations/" + bySession, "127.0.0.1:" + server.port(), null,
+                "Authorization: Bearer " + server.token().value()))).containsEntry("cancelledBy", actor)
+                .containsEntry("cancelReason", "wrong build");
+    }
+
     @Test
     void signingOutNeedsTheCsrfHeaderAndEndsTheSession() throws Exception {
         String[] s = signIn();

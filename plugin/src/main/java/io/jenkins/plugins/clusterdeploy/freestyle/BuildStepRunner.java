@@ -6,6 +6,7 @@ import hudson.model.TaskListener;
 import io.clusterdeploy.engine.error.ClusterDeployException;
 import io.clusterdeploy.engine.error.ErrorKind;
 import io.clusterdeploy.engine.operation.OperationState;
+import io.jenkins.plugins.clusterdeploy.progress.BuildActor;
 import io.jenkins.plugins.clusterdeploy.progress.LogCursor;
 import io.jenkins.plugins.clusterdeploy.progress.OperationFollower;
 import io.jenkins.plugins.clusterdeploy.progress.StartErrors;
@@ -62,8 +63,7 @@ public final class BuildStepRunner {
             runtime.checkAccountUse(request.get("account") == null ? null : String.valueOf(request.get("account")),
                     runtime.originOf(run.getParent()));
             Map<String, Object> attributed = new java.util.LinkedHashMap<>(request);
-            attributed.put(io.clusterdeploy.engine.catalog.Attribution.STARTED_BY,
-                    "Jenkins build " + run.getExternalizableId());
+            attributed.put(io.clusterdeploy.engine.catalog.Attribution.STARTED_BY, BuildActor.of(run));
             s = runtime.operations().start(attributed);
         } catch (ClusterDeployException e) {
             throw new AbortException(StartErrors.message(name, e));
@@ -88,7 +88,8 @@ public final class BuildStepRunner {
                 Thread.sleep(runtime.pollInterval().toMillis());
             }
         } catch (InterruptedException e) {
-            cancel(s.id(), log);
+            // Jenkins aborts a freestyle build by interrupting its thread: the exception says nothing more.
+            cancel(s.id(), BuildActor.of(run), "the build was aborted", log);
             throw e;
         }
         Object result = OperationFollower.outcome(name, s);
@@ -96,9 +97,9 @@ public final class BuildStepRunner {
         return result;
     }
 
-    private void cancel(String operationId, PrintStream log) {
+    private void cancel(String operationId, String actor, String reason, PrintStream log) {
         try {
-            runtime.operations().cancel(operationId);
+            runtime.operations().cancel(operationId, actor, reason);
             log.println("Cluster Deploy: build aborted; cancelling operation " + operationId
                     + " (the engine rolls back as the request says)");
         } catch (ClusterDeployException e) {

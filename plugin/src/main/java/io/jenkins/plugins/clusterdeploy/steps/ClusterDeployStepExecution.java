@@ -9,6 +9,7 @@ import io.clusterdeploy.engine.error.ClusterDeployException;
 import io.clusterdeploy.engine.error.ErrorKind;
 import io.clusterdeploy.engine.operation.OperationState;
 import io.jenkins.plugins.clusterdeploy.credentials.SecretValueGuard;
+import io.jenkins.plugins.clusterdeploy.progress.BuildActor;
 import io.jenkins.plugins.clusterdeploy.progress.LogCursor;
 import io.jenkins.plugins.clusterdeploy.progress.OperationFollower;
 import io.jenkins.plugins.clusterdeploy.progress.StartErrors;
@@ -55,6 +56,8 @@ public final class ClusterDeployStepExecution extends StepExecution implements B
     /** Non-null when the step has a validation body, which the engine runs through this token. */
     private final String validationToken;
     private String operationId;
+    /** The build, as the operation names who started it; who cancels it too when the step is stopped. */
+    private String startedBy;
     private final LogCursor cursor = new LogCursor();
     /** The percentage whose validation body was started and has not reported yet. */
     private volatile Integer bodyRunning;
@@ -141,7 +144,8 @@ public final class ClusterDeployStepExecution extends StepExecution implements B
                 runtime().validations().attach(validationToken, null, this);
             }
             // Who started it: the build, as Jenkins names it (the person is on the build's causes).
-            request.put(Attribution.STARTED_BY, "Jenkins build " + run.getExternalizableId());
+            startedBy = BuildActor.of(run);
+            request.put(Attribution.STARTED_BY, startedBy);
             started = runtime().operations().start(request);
             if (validationToken != null) {
                 runtime().validations().bind(validationToken, started.id());
@@ -291,7 +295,7 @@ public final class ClusterDeployStepExecution extends StepExecution implements B
         if (operationId != null) {
             String outcome;
             try {
-                runtime().operations().cancel(operationId);
+                runtime().operations().cancel(operationId, startedBy, BuildActor.stopReason(cause));
                 outcome = "Cluster Deploy: cancelling operation " + operationId
                         + "; the engine stops at its next safe point and rolls back as the request says";
             } catch (ClusterDeployException e) {

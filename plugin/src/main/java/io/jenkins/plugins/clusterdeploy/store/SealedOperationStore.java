@@ -142,6 +142,7 @@ public final class SealedOperationStore implements OperationStore {
 
     private static OperationState withRequest(OperationState s, Map<String, Object> request) {
         return new OperationState(s.id(), s.type(), s.target(), s.failIfBusy(), request, s.status(), s.phase(),
-                s.nextStep(), s.steps(), s.context(), s.error(), s.cancelRequested(), s.createdAt(), s.updatedAt());
+                s.nextStep(), s.steps(), s.context(), s.error(), s.cancelRequested(), s.cancellation(),
+                s.createdAt(), s.updatedAt());
     }
 }

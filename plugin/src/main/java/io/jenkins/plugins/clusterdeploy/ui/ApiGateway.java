@@ -52,7 +52,7 @@ public final class ApiGateway {
         return write(restOfPath, contentType, body, administrator, null);
     }
 
-    /** @param actor who writes, as Jenkins authenticated them; recorded as the operation's {@code startedBy} */
+    /** @param actor who writes, as Jenkins authenticated them; the operation's {@code startedBy} or {@code cancelledBy} */
     public ApiResponse write(String restOfPath, String contentType, Reader body, boolean administrator, String actor)
             throws IOException {
         if (contentType == null || !contentType.toLowerCase(Locale.ROOT).startsWith("application/json")) {

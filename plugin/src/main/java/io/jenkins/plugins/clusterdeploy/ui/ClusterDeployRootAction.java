@@ -58,7 +58,7 @@ public final class ClusterDeployRootAction implements RootAction, StaplerProxy {
         return Jenkins.get().hasPermission(ClusterDeployPermissions.OPERATE);
     }
 
-    /** Who acts from this page, as the operations' {@code startedBy} will say. */
+    /** Who acts from this page, as the operations' {@code startedBy} (and {@code cancelledBy}) will say. */
     public String getActorName() {
         return "Jenkins user " + Jenkins.getAuthentication2().getName();
     }

@@ -28,6 +28,24 @@ class BuildersTest {
     @TempDir
     Path home;
 
+    /** One enabled local account that the jobs under freestyle/ may use. */
+    private static ClusterDeployConfiguration localForFreestyle() {
+        LocalAccount local = new LocalAccount("local");
+        local.setEnabled(true);
+        local.setAllowedJobs(List.of("freestyle/*"));
+        local.setHealthCheckIntervalMillis(100);
+        ClusterDeployConfiguration config = new ClusterDeployConfiguration();
+        config.setAccounts(List.of(local));
+        return config;
+    }
+
+    /** The load balancer "hello" on a free port, made by a freestyle builder. */
+    private static void upsertLoadBalancer(TestRun build, TestListener listener, TestRuntime runtime) throws Exception {
+        UpsertLoadBalancerStep lb = new UpsertLoadBalancerStep("local", "hello");
+        lb.setSpec(Map.of("port", SampleApps.freePort()));
+        new ClusterOperationBuilder(lb).perform(build, listener, runtime);
+    }
+
     @Test
     void buildersCarryTheStepsParametersAndNeedNoWorkspace() {
         DeployServerGroupStep deploy = new DeployServerGroupStep("local", "hello");
@@ -44,19 +62,10 @@ class BuildersTest {
 
     @Test
     void aFreestyleBuildDeploysAndFailsWithTheEnginesReason() throws Exception {
-        LocalAccount local = new LocalAccount("local");
-        local.setEnabled(true);
-        local.setAllowedJobs(List.of("freestyle/*"));
-        local.setHealthCheckIntervalMillis(100);
-        ClusterDeployConfiguration config = new ClusterDeployConfiguration();
-        config.setAccounts(List.of(local));
-        try (TestRuntime runtime = new TestRuntime(home, config)) {
+        try (TestRuntime runtime = new TestRuntime(home, localForFreestyle())) {
             TestRun build = TestRun.of("freestyle", "deploy");
             TestListener listener = new TestListener();
-
-            UpsertLoadBalancerStep lb = new UpsertLoadBalancerStep("local", "hello");
-            lb.setSpec(Map.of("port", SampleApps.freePort()));
-            new ClusterOperationBuilder(lb).perform(build, listener, runtime);
+            upsertLoadBalancer(build, listener, runtime);
 
             DeployServerGroupStep deploy = new DeployServerGroupStep("local", "hello");
             deploy.setCapacity(new ServerGroupCapacity(1, 1, 1));
@@ -92,6 +101,51 @@ class BuildersTest {
             TestRun outsider = TestRun.of("elsewhere", "deploy");
             assertThatThrownBy(() -> new DeployServerGroupBuilder(deploy).perform(outsider, new TestListener(), runtime))
                     .isInstanceOf(AbortException.class).hasMessageContaining("may not use account 'local'");
+        }
+    }
+
+    @Test
+    void anAbortedFreestyleBuildCancelsItsOperationAsThatBuild() throws Exception {
+        try (TestRuntime runtime = new TestRuntime(home, localForFreestyle())) {
+            TestRun build = TestRun.of("freestyle", "deploy");
+            TestListener listener = new TestListener();
+            upsertLoadBalancer(build, listener, runtime);
+            DeployServerGroupStep first = new DeployServerGroupStep("local", "hello");
+            first.setCapacity(new ServerGroupCapacity(1, 1, 1));
+            first.setLoadBalancers(List.of("hello"));
+            first.setSpec(SampleApps.spec("v1"));
+            new DeployServerGroupBuilder(first).perform(build, listener, runtime);
+
+            DeployServerGroupStep slow = new DeployServerGroupStep("local", "hello");
+            slow.setCapacity(new ServerGroupCapacity(1, 1, 1));
+            slow.setSpec(SampleApps.spec("v2"));
+            slow.setLoadBalancers(List.of("hello"));
+            slow.setStrategy("redblack");
+            slow.setDelayBeforeDisableSec(120);
+            TestListener slowLog = new TestListener();
+            java.util.concurrent.atomic.AtomicReference<Throwable> thrown = new java.util.concurrent.atomic.AtomicReference<>();
+            // Jenkins aborts a freestyle build by interrupting the thread that runs it.
+            Thread executor = new Thread(() -> {
+                try {
+                    new DeployServerGroupBuilder(slow).perform(build, slowLog, runtime);
+                } catch (Throwable t) {
+                    thrown.set(t);
+                }
+            });
+            executor.start();
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60))
+                    .until(() -> slowLog.text().contains("waitBeforeDisable: started"));
+            executor.interrupt();
+            executor.join(60_000);
+
+            assertThat(thrown.get()).isInstanceOf(InterruptedException.class);
+            assertThat(slowLog.text()).contains("build aborted; cancelling operation");
+            String id = runtime.operations().list().stream().filter(o -> o.cancelRequested()).findFirst()
+                    .orElseThrow().id();
+            var cancelled = runtime.operations().awaitFinished(id, java.time.Duration.ofSeconds(60));
+            assertThat(cancelled.cancellation().by()).isEqualTo("Jenkins build freestyle/deploy#1")
+                    .isEqualTo(cancelled.request().get("startedBy"));
+            assertThat(cancelled.cancellation().reason()).isEqualTo("the build was aborted");
         }
     }
 }

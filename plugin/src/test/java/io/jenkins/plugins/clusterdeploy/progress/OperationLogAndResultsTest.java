@@ -26,7 +26,7 @@ class OperationLogAndResultsTest {
     private static OperationState state(OperationStatus status, Phase phase, List<StepRecord> steps,
                                         Map<String, Object> context, ErrorInfo error) {
         return new OperationState("op-1", "deploy", TARGET, false, Map.of("account", "local"), status, phase, 0, steps,
-                context, error, false, T0, T0.plusSeconds(9));
+                context, error, false, null, T0, T0.plusSeconds(9));
     }
 
     private static String write(OperationState s, LogCursor cursor) {
@@ -84,7 +84,7 @@ class OperationLogAndResultsTest {
     void findImageReturnsTheImage() {
         OperationState s = new OperationState("op-2", "findImageFromCluster", TARGET, false, Map.of(),
                 OperationStatus.SUCCEEDED, Phase.MAIN, 1, List.of(), Map.of("image", "java -jar app-2.jar", "serverGroupName", "hello-v003"), null,
-                false, T0, T0);
+                false, null, T0, T0);
         assertThat(OperationResults.stepResult(s)).isEqualTo("java -jar app-2.jar");
         assertThat(OperationResults.resultMap(s)).containsEntry("serverGroupName", "hello-v003");
     }

@@ -274,7 +274,11 @@ class DeployEndToEndTest {
         execution.stop(abort);
         assertThatThrownBy(() -> context.await(TIMEOUT)).isSameAs(abort);
         assertThat(context.log()).contains("cancelling operation " + id);
-        assertThat(runtime.operations().awaitFinished(id, TIMEOUT).status()).isEqualTo(OperationStatus.CANCELLED);
+        var cancelled = runtime.operations().awaitFinished(id, TIMEOUT);
+        assertThat(cancelled.status()).isEqualTo(OperationStatus.CANCELLED);
+        assertThat(cancelled.cancellation().by()).as("the build that started it cancels it")
+                .isEqualTo("Jenkins build team/deploy-hello#1").isEqualTo(cancelled.request().get("startedBy"));
+        assertThat(cancelled.cancellation().reason()).isEqualTo("the build was stopped: aborted by a user");
         assertThat(group("hello-prod-v000").enabled()).isTrue();
         assertThat(group("hello-prod-v001").enabled()).isFalse();
         Thread.sleep(300);

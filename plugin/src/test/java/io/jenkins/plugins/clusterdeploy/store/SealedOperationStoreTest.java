@@ -70,7 +70,7 @@ class SealedOperationStoreTest {
     private static OperationState state(String id, Map<String, Object> request) {
         Instant now = Instant.parse("2026-12-01T10:00:00Z");
         return new OperationState(id, "deploy", null, false, request, OperationStatus.SUCCEEDED, Phase.MAIN, 0,
-                List.of(), Map.of(), null, false, now, now);
+                List.of(), Map.of(), null, false, null, now, now);
     }
 
     private String file(String id) throws Exception {

@@ -140,6 +140,10 @@ class ApiGatewayTest {
                     .status()).as("finished already: the engine's answer").isEqualTo(409);
             assertThat(gateway.write("/operations/nope/cancel", "application/json", new StringReader("{}"), false)
                     .status()).as("unknown operation: the engine's answer").isEqualTo(404);
+            ApiResponse spoofed = gateway.write("/operations/" + id + "/cancel", "application/json",
+                    new StringReader("{\"cancelledBy\": \"someone else\"}"), true, "Jenkins user alice");
+            assertThat(spoofed.status()).as("who cancels is Jenkins' to say").isEqualTo(400);
+            assertThat(spoofed.json()).contains("\"field\" : \"cancelledBy\"");
 
             // Accounts that do not run on the controller stay with ClusterDeploy/Operate: the engine answers.
             ApiResponse unknown = gateway.write("/operations", "application/json",
