@@ -19,7 +19,6 @@ public final class Main {
             boolean compressedOops = Runtime.getRuntime().maxMemory() < 32L * 1024 * 1024 * 1024;
             System.setProperty(JETTY_REFERENCES_PER_CACHE_LINE, String.valueOf(compressedOops ? 16 : 8));
         }
-        StartupWarmup.begin();
         System.exit(Cli.commandLine().execute(args));
     }
 }
