@@ -33,17 +33,19 @@ public final class UiAssets {
     private static final String HTML = "text/html; charset=utf-8";
 
     /** Every file of the ui module itself, with its content type: the allowlist. */
-    private static final Map<String, String> TYPES = Map.of(
-            INDEX, HTML,
-            SIGN_IN, HTML,
-            "sign-in.js", JS,
-            "cluster-view.js", JS,
-            "cluster-actions.js", JS,
-            "dom.js", JS,
-            "cluster-view.css", CSS,
-            CANARY_REPORT, HTML,
-            "canary-report.js", JS,
-            "canary-report.css", CSS);
+    private static final Map<String, String> TYPES = Map.ofEntries(
+            Map.entry(INDEX, HTML),
+            Map.entry(SIGN_IN, HTML),
+            Map.entry("sign-in.js", JS),
+            Map.entry("cluster-view.js", JS),
+            Map.entry("cluster-actions.js", JS),
+            Map.entry("instance-panel.js", JS),
+            Map.entry("dom.js", JS),
+            Map.entry("cluster-view.css", CSS),
+            Map.entry("instance-panel.css", CSS),
+            Map.entry(CANARY_REPORT, HTML),
+            Map.entry("canary-report.js", JS),
+            Map.entry("canary-report.css", CSS));
 
     /** The ECharts WebJar's own record of its version; its files live under a folder named by it. */
     private static final String ECHARTS_POM = "META-INF/maven/org.webjars.npm/echarts/pom.properties";

@@ -11,6 +11,7 @@ import java.util.Set;
  */
 final class ViewAssets {
     private static final Set<String> SERVED = Set.of("cluster-view.js", "cluster-actions.js", "dom.js", "cluster-view.css",
+            "instance-panel.js", "instance-panel.css",
             "canary-report.js",
             "canary-report.css");
 
