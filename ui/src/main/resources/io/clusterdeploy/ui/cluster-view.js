@@ -603,7 +603,7 @@ export function mount(root) {
   };
   const base = apiBase(root);
   let dialog = null;
-  const instancePanel = new InstancePanel(root, base);
+  const instancePanel = new InstancePanel(root, base, health);
   // Each section is redrawn only when its data changed: no flicker, focus kept.
   const drawn = new Map();
   const drawnData = new Map();

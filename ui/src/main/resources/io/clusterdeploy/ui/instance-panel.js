@@ -10,12 +10,7 @@ const REFRESH_MS = 2000;
 const REQUEST_TIMEOUT_MS = 15000;
 const LOG_LINES = 200;
 
-const HEALTH_WORDS = {
-  UP: 'up', STARTING: 'starting', UNKNOWN: 'unknown', DOWN: 'down', OUT_OF_SERVICE: 'out of service',
-};
-const HEALTH_CSS = {
-  UP: 'up', STARTING: 'starting', UNKNOWN: 'unknown', DOWN: 'down', OUT_OF_SERVICE: 'out-of-service',
-};
+const CHECK_VERDICTS = { UP: 'passing', DOWN: 'failing', UNKNOWN: 'not run yet' };
 
 /** The panel's style sheet, beside this module: added once, so each page that loads the module needs no link. */
 function addStyleSheet() {
@@ -100,15 +95,15 @@ function fact(name, value, attrs = {}) {
   return [el('dt', { text: name }), el('dd', attrs, value)];
 }
 
-function healthNode(state) {
-  const known = HEALTH_WORDS[state] ? state : 'UNKNOWN';
-  return el('span', { class: 'ip-health', 'data-ip-health': known },
-    el('span', { class: `instance instance--${HEALTH_CSS[known]}`, 'aria-hidden': 'true' }),
-    ` ${HEALTH_WORDS[known]}`);
+/** The state in words beside the square the view draws for it: colour is never the only cue. */
+function healthNode(state, health) {
+  const h = health(state);
+  return el('span', { class: 'ip-health', 'data-ip-health': state || 'UNKNOWN' },
+    el('span', { class: `instance instance--${h.css}`, 'aria-hidden': 'true' }), ` ${h.label}`);
 }
 
-function checkItem(check) {
-  const verdict = { UP: 'passing', DOWN: 'failing', UNKNOWN: 'not run yet' }[check.state] || HEALTH_WORDS[check.state] || 'unknown';
+function checkItem(check, health) {
+  const verdict = CHECK_VERDICTS[check.state] || health(check.state).label;
   return el('li', { class: 'ip-check', 'data-ip-check': check.type },
     el('span', { class: `ip-verdict ip-verdict--${String(check.state).toLowerCase()}`, text: verdict }),
     ' ', el('code', { text: check.target }),
@@ -118,13 +113,15 @@ function checkItem(check) {
 
 /**
  * The panel, one per cluster view, appended to its root. `open(target, square)` shows an instance
- * ({app, account, location, serverGroup, id}); `square` gets the focus back when it closes.
+ * ({app, account, location, serverGroup, id}); `square` gets the focus back when it closes. `health(state)`: the
+ * view's own words and square class for a health state ({label, css}), so both say the same.
  */
 export class InstancePanel {
-  constructor(root, apiBase) {
+  constructor(root, apiBase, health) {
     addStyleSheet();
     this.root = root;
     this.base = apiBase;
+    this.health = health;
     this.title = el('h2', { id: 'cv-ip-title', class: 'ip-title' });
     this.closeButton = el('button', {
       type: 'button', class: 'button button--small ip-close', 'data-ip-close': '', 'aria-label': 'Close instance panel', text: 'Close',
@@ -258,14 +255,14 @@ export class InstancePanel {
     this.facts.replaceChildren(
       ...fact('Id', el('code', { 'data-ip-id': '', text: d.id })),
       ...fact('Address', el('code', { 'data-ip-address': '', text: d.address || 'unknown' })),
-      ...fact('Health', healthNode(d.health)),
+      ...fact('Health', healthNode(d.health, this.health)),
       ...fact('Launched', when(d.launched, { 'data-ip-launched': '' })),
       ...fact('Server group', d.serverGroup),
       ...fact('Account', d.account),
       ...fact('Location', location, { 'data-ip-location': '' }));
     const checks = d.healthChecks || [];
     this.checks.replaceChildren(...(checks.length
-      ? checks.map(checkItem) : [el('li', { class: 'ip-muted', text: 'This cloud reports no health checks for it.' })]));
+      ? checks.map((c) => checkItem(c, this.health)) : [el('li', { class: 'ip-muted', text: 'This cloud reports no health checks for it.' })]));
     const facts = Object.entries(d.facts || {});
     this.cloudFacts.replaceChildren(...(facts.length
       ? facts.flatMap(([k, v]) => fact(k, v, { 'data-ip-fact': k }))

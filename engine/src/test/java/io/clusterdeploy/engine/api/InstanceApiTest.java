@@ -80,7 +80,7 @@ class InstanceApiTest {
         // Another application's group is not this one's.
         assertError(get("/applications/other/serverGroups/fake-1/hello-prod-v000/instances/hello-prod-v000-i1"),
                 404, "application");
-        assertThat(get(INSTANCE, "account", "nosuch").status()).isEqualTo(404);
+        assertError(get(INSTANCE, "account", "nosuch"), 404, "account");
     }
 
     @Test
