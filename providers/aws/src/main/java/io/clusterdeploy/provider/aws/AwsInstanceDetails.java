@@ -12,7 +12,7 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetGroup;
 /**
  * An EC2 instance of an Auto Scaling group as the instance panel shows it, from what the cache already holds: Auto
  * Scaling's health and each target group's target health as the checks (what {@link InstanceHealth} decides from),
- * zone, type, lifecycle and private IP as the facts. No call of its own.
+ * zone, type, lifecycle and private IP as the facts. From a group read the caller has; no call of its own.
  */
 final class AwsInstanceDetails {
     private AwsInstanceDetails() {

@@ -150,7 +150,7 @@ public final class AwsProvider implements CloudProvider {
         return errors.call("reading server group " + name, () -> r.recentGroup(name)).flatMap(r::model);
     }
 
-    /** Zone, type, lifecycle and address, with Auto Scaling's and each target group's verdict, from the cache. */
+    /** Zone, type, lifecycle and address, with Auto Scaling's and each target group's verdict: a recent group read. */
     @Override
     public io.clusterdeploy.engine.provider.InstanceDetails instanceDetails(String location, String serverGroup,
                                                                            String instanceId) {
