@@ -355,7 +355,7 @@ function instanceSquare(instance, openable) {
   return el('li', {}, el('span', {
     class: `instance instance--${h.css}`, role: openable ? 'button' : 'img', 'aria-label': label, title: label,
     'data-health': instance.health, 'data-instance': openable ? instance.id : null, tabindex: openable ? '0' : null,
-    'aria-haspopup': openable ? 'dialog' : null,
+    'aria-haspopup': openable ? 'dialog' : null, 'data-focus-key': openable ? `instance:${instance.id}` : null,
   }));
 }
 
