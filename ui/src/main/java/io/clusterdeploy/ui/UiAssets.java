@@ -42,8 +42,10 @@ public final class UiAssets {
             Map.entry("cluster-filters.js", JS),
             Map.entry("applications-overview.js", JS),
             Map.entry("health.js", JS),
+            Map.entry("instance-panel.js", JS),
             Map.entry("dom.js", JS),
             Map.entry("cluster-view.css", CSS),
+            Map.entry("instance-panel.css", CSS),
             Map.entry(CANARY_REPORT, HTML),
             Map.entry("canary-report.js", JS),
             Map.entry("canary-report.css", CSS));

@@ -14,6 +14,7 @@ import { applicationCountText, matchingApplications, renderOverview } from './ap
 import {
   ACTIONS, actingRights, ActionDialog, cancelButton, cancellationLine, clusterButtons, rightsLine, serverGroupButtons,
 } from './cluster-actions.js';
+import { InstancePanel } from './instance-panel.js';
 
 /** Which actions act on a cluster (the rest on a server group). */
 const ACTION_SCOPE = Object.fromEntries(Object.entries(ACTIONS).map(([k, a]) => [k, a.scope]));
@@ -339,13 +340,16 @@ export function statusBadge(status, extraClass) {
 
 /**
  * A square coloured by health; the colour is not the only cue: the square shows the state's symbol (drawn by the
- * style sheet from its class), and its tooltip and accessible name say it in words.
+ * style sheet from its class), and its tooltip and accessible name say it in words. `openable` (a real instance,
+ * not a summarised group's letter): a button that opens the instance panel (instance-panel.js).
  */
-function instanceSquare(instance) {
+function instanceSquare(instance, openable) {
   const h = health(instance.health);
   const label = `${instance.id} ${instance.address || 'no address'} ${instance.health}`;
   return el('li', {}, el('span', {
-    class: `instance instance--${h.css}`, role: 'img', 'aria-label': label, title: label, 'data-health': instance.health,
+    class: `instance instance--${h.css}`, role: openable ? 'button' : 'img', 'aria-label': label, title: label,
+    'data-health': instance.health, 'data-instance': openable ? instance.id : null, tabindex: openable ? '0' : null,
+    'aria-haspopup': openable ? 'dialog' : null, 'data-focus-key': openable ? `instance:${instance.id}` : null,
   }));
 }
 
@@ -375,7 +379,7 @@ function serverGroupCard(sg, rights) {
     fact('Created', timeNode(sg.createdTime))),
   instances.length === 0
     ? el('p', { class: 'sg-empty', text: 'No instances' })
-    : el('ul', { class: 'instances', 'aria-label': `Instances of ${sg.name}` }, instances.map(instanceSquare)),
+    : el('ul', { class: 'instances', 'aria-label': `Instances of ${sg.name}` }, instances.map((i) => instanceSquare(i, Array.isArray(sg.instances)))),
   serverGroupButtons(rights, sg));
 }
 
@@ -613,6 +617,7 @@ export function mount(root) {
   filterBar.set(state.filters);
   const base = apiBase(root);
   let dialog = null;
+  const instancePanel = new InstancePanel(root, base, health);
   // Each section is redrawn only when its data changed: no flicker, focus kept.
   const drawn = new Map();
   const drawnData = new Map();
@@ -798,7 +803,30 @@ export function mount(root) {
     return null;
   }
 
+  /** Opens the instance panel on an instance's square. */
+  function openInstance(square) {
+    const sg = findGroup(square.closest('[data-server-group]')?.dataset.serverGroup);
+    if (sg) {
+      instancePanel.open({
+        app: state.app, account: sg.account, location: sg.location, serverGroup: sg.name, id: square.dataset.instance,
+      }, square);
+    }
+  }
+
+  root.addEventListener('keydown', (event) => {
+    const square = (event.key === 'Enter' || event.key === ' ') && event.target.closest('[data-instance]');
+    if (square) {
+      event.preventDefault();
+      openInstance(square);
+    }
+  });
+
   root.addEventListener('click', async (event) => {
+    const square = event.target.closest('[data-instance]');
+    if (square) {
+      openInstance(square);
+      return;
+    }
     const action = event.target.closest('[data-action]');
     if (action && dialog) {
       const kind = action.dataset.action;

@@ -6,6 +6,7 @@ import io.clusterdeploy.engine.error.ClusterDeployException;
 import io.clusterdeploy.engine.error.ErrorKind;
 import io.clusterdeploy.engine.json.Json;
 import io.clusterdeploy.engine.model.Cluster;
+import io.clusterdeploy.engine.model.Instance;
 import io.clusterdeploy.engine.model.ServerGroup;
 import io.clusterdeploy.engine.operation.OperationRunner;
 import io.clusterdeploy.engine.operation.OperationState;
@@ -13,6 +14,7 @@ import io.clusterdeploy.engine.plan.Plan;
 import io.clusterdeploy.engine.plan.Planner;
 import io.clusterdeploy.engine.provider.Accounts;
 import io.clusterdeploy.engine.provider.CloudProvider;
+import io.clusterdeploy.engine.provider.InstanceLog;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,6 +34,10 @@ public final class ClusterDeployApi implements ApiHandler {
     private static final Pattern APP_LBS = Pattern.compile("/applications/([^/]+)/loadBalancers");
     private static final Pattern APP_SERVER_GROUP =
             Pattern.compile("/applications/([^/]+)/serverGroups/([^/]+)/([^/]+)");
+    private static final Pattern INSTANCE =
+            Pattern.compile("/applications/([^/]+)/serverGroups/([^/]+)/([^/]+)/instances/([^/]+)");
+    private static final Pattern INSTANCE_LOG =
+            Pattern.compile("/applications/([^/]+)/serverGroups/([^/]+)/([^/]+)/instances/([^/]+)/log");
     private static final Pattern OPERATION = Pattern.compile("/operations/([^/]+)");
     private static final Pattern CANCEL = Pattern.compile("/operations/([^/]+)/cancel");
 
@@ -107,6 +113,26 @@ public final class ClusterDeployApi implements ApiHandler {
         if ((m = APP_SERVER_GROUP.matcher(path)).matches()) {
             requireMethod(get, r);
             return ok(serverGroup(m.group(1), m.group(2), m.group(3), r.param("account")));
+        }
+        if ((m = INSTANCE.matcher(path)).matches()) {
+            requireMethod(get, r);
+            String id = instanceId(m.group(4));
+            Found found = serverGroupOf(m.group(1), m.group(2), m.group(3), r.param("account"));
+            Instance instance = instanceOf(found, id);
+            return ok(Views.instanceDetails(found.group(), instance,
+                    found.provider().instanceDetails(found.group().location(), found.group().name(), id)));
+        }
+        if ((m = INSTANCE_LOG.matcher(path)).matches()) {
+            requireMethod(get, r);
+            String id = instanceId(m.group(4));
+            int lines = logLines(r.param("lines"));
+            Found found = serverGroupOf(m.group(1), m.group(2), m.group(3), r.param("account"));
+            instanceOf(found, id);
+            InstanceLog log = found.provider().instanceLog(found.group().location(), found.group().name(), id, lines)
+                    .orElseThrow(() -> ClusterDeployException.notFound("log", "account '" + found.group().account()
+                            + "' (" + found.provider().account().provider() + ") keeps no log of its instances"
+                            + " that Cluster Deploy can read"));
+            return ok(Views.instanceLog(id, log));
         }
         if (path.equals("/loadBalancers")) {
             requireMethod(get, r);
@@ -361,14 +387,60 @@ public final class ClusterDeployApi implements ApiHandler {
 
     /** One server group with all its instances: the details the summarised clusters leave out. */
     private Map<String, Object> serverGroup(String application, String location, String name, String account) {
+        return Views.serverGroup(serverGroupOf(application, location, name, account).group(), false);
+    }
+
+    /** A server group and the provider that has it. */
+    private record Found(CloudProvider provider, ServerGroup group) {
+    }
+
+    private Found serverGroupOf(String application, String location, String name, String account) {
         for (CloudProvider p : providers(account)) {
             var sg = p.serverGroup(location, name);
             if (sg.isPresent() && sg.get().moniker().app().equals(application)) {
-                return Views.serverGroup(sg.get(), false);
+                return new Found(p, sg.get());
             }
+        }
+        if (providers(account).stream().noneMatch(p -> p.applications().contains(application))) {
+            throw ClusterDeployException.notFound("application", "application '" + application + "' has no server"
+                    + " group or load balancer" + (account == null ? "" : " in account '" + account + "'"));
         }
         throw ClusterDeployException.notFound("name", "server group '" + name + "' not found in location '" + location
                 + "' of application '" + application + "'" + (account == null ? "" : " in account '" + account + "'"));
+    }
+
+    private static Instance instanceOf(Found found, String id) {
+        return found.group().instances().stream().filter(i -> i.id().equals(id)).findFirst().orElseThrow(() ->
+                ClusterDeployException.notFound("id", "instance '" + id + "' is not (or no longer) in server group '"
+                        + found.group().name() + "'"));
+    }
+
+    /**
+     * Instance ids as clouds make them (a local {@code app-v001-3}, a pod name, an EC2 {@code i-…}): letters, digits
+     * and {@code . _ : -}, at most 253 characters.
+     */
+    private static final Pattern INSTANCE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,252}");
+
+    private static String instanceId(String id) {
+        if (!INSTANCE_ID.matcher(id).matches()) {
+            throw ClusterDeployException.invalid("id", "invalid instance id '" + (id.length() > 80
+                    ? id.substring(0, 80) + "…" : id) + "': letters, digits and . _ : - only, at most 253 characters");
+        }
+        return id;
+    }
+
+    /** Without {@code lines}, the last {@value #DEFAULT_LOG_LINES}. */
+    static final int DEFAULT_LOG_LINES = 200;
+
+    private static int logLines(String value) {
+        if (value == null) {
+            return DEFAULT_LOG_LINES;
+        }
+        if (!value.matches("[0-9]{1,4}") || Integer.parseInt(value) < 1 || Integer.parseInt(value) > InstanceLog.MAX_LINES) {
+            throw ClusterDeployException.invalid("lines", "lines must be a whole number from 1 to "
+                    + InstanceLog.MAX_LINES);
+        }
+        return Integer.parseInt(value);
     }
 
     private ApiResponse ok(Object body) {

@@ -12,6 +12,8 @@ import io.clusterdeploy.engine.operation.OperationState;
 import io.clusterdeploy.engine.operation.OperationTarget;
 import io.clusterdeploy.engine.plan.Plan;
 import io.clusterdeploy.engine.plan.PlannedAction;
+import io.clusterdeploy.engine.provider.InstanceDetails;
+import io.clusterdeploy.engine.provider.InstanceLog;
 import io.clusterdeploy.engine.secret.Redaction;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -134,6 +136,42 @@ public final class Views {
         m.put("health", i.health().name());
         m.put("address", i.address());
         m.put("launched", i.launched() == null ? null : i.launched().toString());
+        return m;
+    }
+
+    /**
+     * One instance as its panel shows it: the model's instance, where it runs, each health check's verdict and the
+     * cloud's own facts.
+     */
+    static Map<String, Object> instanceDetails(ServerGroup sg, Instance i, InstanceDetails details) {
+        Map<String, Object> m = instance(i);
+        m.put("serverGroup", sg.name());
+        m.put("cluster", sg.cluster());
+        m.put("application", sg.moniker().app());
+        m.put("account", sg.account());
+        m.put("location", sg.location());
+        m.put("healthChecks", details.healthChecks().stream().map(c -> {
+            Map<String, Object> cm = new LinkedHashMap<>();
+            cm.put("type", c.type());
+            cm.put("target", c.target());
+            cm.put("state", c.state().name());
+            cm.put("detail", c.detail());
+            cm.put("checkedAt", c.checkedAt() == null ? null : c.checkedAt().toString());
+            return cm;
+        }).toList());
+        m.put("facts", details.facts());
+        return m;
+    }
+
+    /** The end of an instance's log. */
+    static Map<String, Object> instanceLog(String id, InstanceLog log) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", id);
+        m.put("lines", log.lines());
+        m.put("truncated", log.truncated());
+        m.put("size", log.size());
+        m.put("maxBytes", InstanceLog.MAX_BYTES);
+        m.put("text", log.text());
         return m;
     }
 

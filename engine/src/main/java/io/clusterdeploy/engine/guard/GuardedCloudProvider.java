@@ -177,4 +177,16 @@ public final class GuardedCloudProvider implements CloudProvider {
     public AutoCloseable subscribe(Runnable onChange) {
         return delegate.subscribe(onChange);
     }
+
+    @Override
+    public io.clusterdeploy.engine.provider.InstanceDetails instanceDetails(String location, String serverGroup,
+                                                                           String instanceId) {
+        return delegate.instanceDetails(location, serverGroup, instanceId);
+    }
+
+    @Override
+    public Optional<io.clusterdeploy.engine.provider.InstanceLog> instanceLog(String location, String serverGroup,
+                                                                             String instanceId, int maxLines) {
+        return delegate.instanceLog(location, serverGroup, instanceId, maxLines);
+    }
 }

@@ -52,6 +52,24 @@ public interface CloudProvider extends AutoCloseable {
         return () -> { };
     }
 
+    /**
+     * What the cloud tells about one instance of a group beyond the model (its health checks, its own facts), for
+     * the instance panel; the caller has found the instance in {@link #serverGroup} first. The default tells nothing
+     * more. Facts never carry a secret, an environment value or a command line.
+     */
+    default InstanceDetails instanceDetails(String location, String serverGroup, String instanceId) {
+        return InstanceDetails.NONE;
+    }
+
+    /**
+     * The last {@code maxLines} lines (1 to {@link InstanceLog#MAX_LINES}, at most {@link InstanceLog#MAX_BYTES}) of
+     * what the instance printed, where this cloud keeps it; empty where it does not (the default: not supported).
+     * Throws NOT_FOUND naming {@code id} when the instance is not in the group.
+     */
+    default Optional<InstanceLog> instanceLog(String location, String serverGroup, String instanceId, int maxLines) {
+        return Optional.empty();
+    }
+
     // ---- mutations -----------------------------------------------------------------------
 
     /**

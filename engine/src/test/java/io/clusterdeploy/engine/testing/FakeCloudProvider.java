@@ -465,4 +465,46 @@ public final class FakeCloudProvider implements CloudProvider {
     public synchronized void release() {
         lifecycle.add("release");
     }
+
+    private final Map<String, StringBuilder> printed = new LinkedHashMap<>();
+    private boolean keepsLogs;
+
+    /** Makes this cloud keep its instances' logs (by default it keeps none, as a cloud without the feature). */
+    public synchronized void keepLogs() {
+        keepsLogs = true;
+    }
+
+    /** Adds a line to what an instance printed, for {@link #instanceLog}. */
+    public synchronized void print(String instanceId, String line) {
+        printed.computeIfAbsent(instanceId, k -> new StringBuilder()).append(line).append('\n');
+    }
+
+    @Override
+    public synchronized io.clusterdeploy.engine.provider.InstanceDetails instanceDetails(String location,
+            String serverGroup, String instanceId) {
+        Group g = groups.get(serverGroup);
+        return g == null ? io.clusterdeploy.engine.provider.InstanceDetails.NONE
+                : new io.clusterdeploy.engine.provider.InstanceDetails(List.of(
+                        new io.clusterdeploy.engine.provider.InstanceDetails.HealthCheck("fake", "the test's word",
+                                g.healthy ? HealthState.UP : HealthState.DOWN, g.healthy ? "healthy" : "unhealthy",
+                                Instant.ofEpochSecond(clock))), Map.of("version", g.version));
+    }
+
+    @Override
+    public synchronized Optional<io.clusterdeploy.engine.provider.InstanceLog> instanceLog(String location,
+            String serverGroup, String instanceId, int maxLines) {
+        if (!keepsLogs) {
+            return Optional.empty();
+        }
+        boolean present = serverGroup(location, serverGroup).map(sg -> sg.instances().stream()
+                .anyMatch(i -> i.id().equals(instanceId))).orElse(false);
+        if (!present) {
+            throw ClusterDeployException.notFound("id", "no instance " + instanceId);
+        }
+        String all = printed.getOrDefault(instanceId, new StringBuilder()).toString();
+        List<String> lines = all.isEmpty() ? List.of() : List.of(all.split("(?<=\n)"));
+        List<String> tail = lines.subList(Math.max(0, lines.size() - maxLines), lines.size());
+        return Optional.of(new io.clusterdeploy.engine.provider.InstanceLog(String.join("", tail), tail.size(),
+                tail.size() < lines.size(), all.length()));
+    }
 }

@@ -11,7 +11,7 @@ import java.util.Set;
  */
 final class ViewAssets {
     private static final Set<String> SERVED = Set.of("cluster-view.js", "cluster-actions.js", "dom.js", "cluster-view.css",
-            "cluster-filters.js", "applications-overview.js", "health.js",
+            "cluster-filters.js", "applications-overview.js", "health.js", "instance-panel.js", "instance-panel.css",
             "canary-report.js",
             "canary-report.css");
 

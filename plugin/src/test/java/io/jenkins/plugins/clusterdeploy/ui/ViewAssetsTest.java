@@ -28,6 +28,18 @@ class ViewAssetsTest {
     }
 
     @Test
+    void servesTheInstancePanelTheClusterViewImports() {
+        assertThat(new String(assets.find("/cluster-view.js").orElseThrow().bytes(), StandardCharsets.UTF_8))
+                .contains("from './instance-panel.js'");
+        assertThat(assets.find("/instance-panel.js")).get().satisfies(a -> {
+            assertThat(a.contentType()).startsWith("text/javascript");
+            assertThat(new String(a.bytes(), StandardCharsets.UTF_8)).contains("instance-panel.css");
+        });
+        assertThat(assets.find("/instance-panel.css")).get()
+                .satisfies(a -> assertThat(a.contentType()).startsWith("text/css"));
+    }
+
+    @Test
     void servesTheCanaryReportScriptAndStyleSheet() {
         assertThat(assets.find("/canary-report.js")).get().satisfies(a -> {
             assertThat(a.contentType()).startsWith("text/javascript");

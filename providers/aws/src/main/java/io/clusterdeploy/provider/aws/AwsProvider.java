@@ -150,6 +150,19 @@ public final class AwsProvider implements CloudProvider {
         return errors.call("reading server group " + name, () -> r.recentGroup(name)).flatMap(r::model);
     }
 
+    /** Zone, type, lifecycle and address, with Auto Scaling's and each target group's verdict: a recent group read. */
+    @Override
+    public io.clusterdeploy.engine.provider.InstanceDetails instanceDetails(String location, String serverGroup,
+                                                                           String instanceId) {
+        AwsRegion r = regions.get(location);
+        if (r == null || serverGroup == null || instanceId == null) {
+            return io.clusterdeploy.engine.provider.InstanceDetails.NONE;
+        }
+        return errors.call("reading server group " + serverGroup, () -> r.recentGroup(serverGroup))
+                .map(read -> r.details(read, instanceId))
+                .orElse(io.clusterdeploy.engine.provider.InstanceDetails.NONE);
+    }
+
     @Override
     public List<LoadBalancer> loadBalancers(String application) {
         List<LoadBalancer> out = new ArrayList<>();

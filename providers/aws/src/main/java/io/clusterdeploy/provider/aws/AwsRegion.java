@@ -192,6 +192,13 @@ final class AwsRegion implements AutoCloseable {
 
     // ---- model ------------------------------------------------------------------------------
 
+    /** One instance of a group read, for the instance panel; NONE when the group no longer has it. */
+    io.clusterdeploy.engine.provider.InstanceDetails details(GroupRead read, String instanceId) {
+        return read.asg().instances().stream().filter(i -> i.instanceId().equals(instanceId)).findFirst()
+                .map(i -> AwsInstanceDetails.of(read, i, cache.targetGroupsByArn, cache.instances.get(instanceId)))
+                .orElse(io.clusterdeploy.engine.provider.InstanceDetails.NONE);
+    }
+
     /** The model of a group whose name parses as a server group name; empty for any other ASG. */
     Optional<ServerGroup> model(GroupRead read) {
         ServerGroupName parsed;

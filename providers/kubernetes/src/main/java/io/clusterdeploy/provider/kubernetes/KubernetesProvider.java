@@ -130,6 +130,20 @@ public final class KubernetesProvider implements CloudProvider {
         return cache.replicaSet(name).flatMap(rs -> mapper.serverGroup(cache, rs));
     }
 
+    /** The pod of that name when it belongs to the group: where it runs, its readiness and its restarts. */
+    @Override
+    public io.clusterdeploy.engine.provider.InstanceDetails instanceDetails(String location, String serverGroup,
+                                                                           String instanceId) {
+        NamespaceCache cache = location == null ? null : caches.get(location);
+        if (cache == null || serverGroup == null || instanceId == null) {
+            return io.clusterdeploy.engine.provider.InstanceDetails.NONE;
+        }
+        awaitSynced(cache);
+        return cache.pod(instanceId)
+                .filter(p -> serverGroup.equals(Annotations.labels(p).get(Keys.SERVER_GROUP)))
+                .map(PodDetails::of).orElse(io.clusterdeploy.engine.provider.InstanceDetails.NONE);
+    }
+
     @Override
     public List<LoadBalancer> loadBalancers(String application) {
         List<LoadBalancer> out = new ArrayList<>();

@@ -71,16 +71,32 @@ final class HealthChecker implements AutoCloseable {
         try {
             client.get().newRequest(URI.create("http://127.0.0.1:" + instance.port() + path))
                     .timeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
-                    .send(result -> record(instance,
-                            result.isSucceeded() && result.getResponse().getStatus() / 100 == 2));
+                    .send(result -> {
+                        int status = result.isSucceeded() ? result.getResponse().getStatus() : 0;
+                        record(instance, status / 100 == 2,
+                                status != 0 ? "HTTP " + status : failure(result.getFailure()));
+                    });
         } catch (RuntimeException e) {
             LOG.debug("health check of {} could not be sent", instance.id(), e);
-            record(instance, false);
+            record(instance, false, "not sent: " + e.getClass().getSimpleName());
         }
     }
 
-    private void record(InstanceProcess instance, boolean passed) {
-        if (instance.health().record(passed)) {
+    /** Why a check got no answer, in a few words: the instance panel shows it. */
+    private String failure(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof java.net.ConnectException) {
+                return "connection refused";
+            }
+            if (c instanceof java.util.concurrent.TimeoutException) {
+                return "no answer within " + timeout.toMillis() + " ms";
+            }
+        }
+        return t == null ? "no answer" : "no answer: " + t.getClass().getSimpleName();
+    }
+
+    private void record(InstanceProcess instance, boolean passed, String detail) {
+        if (instance.health().record(passed, detail)) {
             for (Runnable listener : changeListeners) {
                 try {
                     listener.run();

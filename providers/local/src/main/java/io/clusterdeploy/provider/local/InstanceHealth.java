@@ -1,5 +1,6 @@
 package io.clusterdeploy.provider.local;
 
+import java.time.Instant;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /** The outcome of an instance's health checks so far; at most one check runs at a time. */
@@ -10,6 +11,8 @@ final class InstanceHealth {
     private volatile boolean everPassed;
     private volatile boolean passing;
     private volatile Runnable onChange = NOBODY;
+    /** What the last check saw and when, for the instance panel; one immutable pair so they never mix. */
+    private volatile Last last;
     /** When the next check is due (System.nanoTime); read and written by the provider's checking thread only. */
     private long nextCheckNanos;
     private boolean scheduled;
@@ -34,8 +37,18 @@ final class InstanceHealth {
         nextCheckNanos = nowNanos + delayNanos;
     }
 
-    /** Records a check's outcome; true when it changed between passing and failing. */
+    /** The last check's outcome, what it saw ({@code HTTP 200}, {@code connection refused}) and when. */
+    record Last(boolean passed, String detail, Instant at) {
+    }
+
+    /** Records a check's outcome without saying what it saw. */
     boolean record(boolean passed) {
+        return record(passed, null);
+    }
+
+    /** Records a check's outcome and what it saw; true when it changed between passing and failing. */
+    boolean record(boolean passed, String detail) {
+        last = new Last(passed, detail, Instant.now());
         boolean changed = passing != passed;
         passing = passed;
         if (passed) {
@@ -46,6 +59,11 @@ final class InstanceHealth {
             onChange.run();
         }
         return changed;
+    }
+
+    /** The last check, or null before the first one. */
+    Last last() {
+        return last;
     }
 
     boolean everPassed() {

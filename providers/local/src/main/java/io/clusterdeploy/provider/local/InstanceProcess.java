@@ -2,11 +2,14 @@ package io.clusterdeploy.provider.local;
 
 import io.clusterdeploy.engine.model.HealthState;
 import io.clusterdeploy.engine.model.Instance;
+import io.clusterdeploy.engine.provider.InstanceDetails;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -147,6 +150,26 @@ final class InstanceProcess {
 
     Instance model() {
         return new Instance(id, state(), "127.0.0.1:" + port, launched);
+    }
+
+    /**
+     * Its health check's last verdict and the facts of its process, for the instance panel: no command line and no
+     * environment, which may hold secrets.
+     */
+    InstanceDetails details(String healthCheckPath) {
+        InstanceHealth.Last last = health.last();
+        HealthState verdict = !isAlive() ? HealthState.DOWN
+                : last == null ? HealthState.UNKNOWN : last.passed() ? HealthState.UP : HealthState.DOWN;
+        String detail = !isAlive() ? "the process has exited" : last == null ? "not checked yet" : last.detail();
+        InstanceDetails.HealthCheck check = new InstanceDetails.HealthCheck("http",
+                "GET http://127.0.0.1:" + port + healthCheckPath, verdict, detail, last == null ? null : last.at());
+        Map<String, String> facts = new LinkedHashMap<>();
+        facts.put("pid", Long.toString(handle.pid()));
+        facts.put("port", Integer.toString(port));
+        facts.put("traffic", gate.isOpen() ? "in rotation" : "out of rotation");
+        facts.put("process started", startInstant == null ? "unknown" : startInstant.toString());
+        facts.put("launched by", child != null ? "this server" : "an earlier run (adopted)");
+        return new InstanceDetails(List.of(check), facts);
     }
 
     InstanceRecord record() {

@@ -12,6 +12,8 @@ import io.clusterdeploy.engine.model.ServerGroup;
 import io.clusterdeploy.engine.naming.ServerGroupName;
 import io.clusterdeploy.engine.provider.CloudProvider;
 import io.clusterdeploy.engine.provider.CreateServerGroupRequest;
+import io.clusterdeploy.engine.provider.InstanceDetails;
+import io.clusterdeploy.engine.provider.InstanceLog;
 import io.clusterdeploy.engine.provider.UpsertLoadBalancerRequest;
 import java.time.Clock;
 import java.time.Duration;
@@ -158,6 +160,42 @@ public final class LocalProvider implements CloudProvider {
         }
         return Optional.ofNullable(groups.get(name)).map(g -> g.snapshot(account.name()));
     }
+
+    @Override
+    public InstanceDetails instanceDetails(String location, String serverGroup, String instanceId) {
+        LocalServerGroup group = LOCATION.equals(location) && serverGroup != null ? groups.get(serverGroup) : null;
+        return group == null ? InstanceDetails.NONE : group.instances().stream()
+                .filter(i -> i.id().equals(instanceId)).findFirst()
+                .map(i -> i.details(group.spec().healthCheckPath())).orElse(InstanceDetails.NONE);
+    }
+
+    /**
+     * The end of what the instance printed, from its own log file under the state directory; the file is the one
+     * the instance was started with, never a path made from the request.
+     */
+    @Override
+    public Optional<InstanceLog> instanceLog(String location, String serverGroup, String instanceId, int maxLines) {
+        if (maxLines < 1 || maxLines > InstanceLog.MAX_LINES) {
+            throw ClusterDeployException.invalid("lines", "lines must be from 1 to " + InstanceLog.MAX_LINES);
+        }
+        LocalServerGroup group = LOCATION.equals(location) && serverGroup != null ? groups.get(serverGroup) : null;
+        InstanceProcess instance = group == null ? null : group.instances().stream()
+                .filter(i -> i.id().equals(instanceId)).findFirst().orElse(null);
+        if (instance == null) {
+            throw ClusterDeployException.notFound("id", "instance '" + instanceId + "' is not in server group '"
+                    + serverGroup + "' of account '" + account.name() + "'");
+        }
+        try {
+            return Optional.of(LOG_TAIL.read(instance.logFile(), maxLines));
+        } catch (java.io.IOException e) {
+            // The exception's message names the state directory: the log says it, the answer does not.
+            LOG.warn("cannot read the log of instance {}: {}", instanceId, e.toString());
+            throw new ClusterDeployException(ErrorKind.UNAVAILABLE, "id", "cannot read the log of instance '"
+                    + instanceId + "' (" + e.getClass().getSimpleName() + ")");
+        }
+    }
+
+    private static final LogTail LOG_TAIL = new LogTail(InstanceLog.MAX_BYTES);
 
     @Override
     public List<LoadBalancer> loadBalancers(String application) {
