@@ -11,6 +11,9 @@
 #   action-protected-destroy.png  a destroy on the protected account, asking for the account's name
 #   action-cancel.png             the cancel dialog of the running deploy, with a reason
 #   operation-cancelled.png       its timeline once cancelled: who asked for the cancel and why
+#   instance-panel.png            an instance's panel: its details and the end of its log
+#   cluster-view-filtered.png     the view filtered (stack and enabled/disabled, kept in the URL)
+#   applications-overview.png     the overview of every application
 #   big-application.png           the 10,000-group application of the synthetic account
 #   canary-report.png             the report of a canary deploy whose canary is 20 ms slower
 # Each scene waits for what it shows and the run fails naming the scene otherwise; nothing is written for a scene

@@ -196,6 +196,35 @@ class DocScreenshots {
                         .contains("the canary dashboards are red");
             });
             shootWhole(driver, "operation-cancelled.png");
+
+            // An instance's panel: its details and the end of its own log.
+            InstancePanelPage panel = new InstancePanelPage(driver);
+            eventually("the staging group's instances").until(() -> !panel.instanceIds("hello-staging-v001").isEmpty());
+            panel.click(panel.instanceIds("hello-staging-v001").get(0));
+            eventually("the instance panel with its log").untilAsserted(() -> {
+                assertThat(panel.isOpen()).isTrue();
+                assertThat(panel.log()).contains("listening on 127.0.0.1:");
+            });
+            settle(driver);
+            shoot(driver, "instance-panel.png");
+            panel.pressEscape();
+
+            // Filters, kept in the URL: the enabled groups of the stack "staging".
+            view.open(server.signInHostUiUrl() + "?app=hello&stack=staging&status=enabled");
+            eventually("the filtered view").untilAsserted(() -> {
+                assertThat(view.cardNames("hello-staging")).containsExactly("hello-staging-v001");
+                assertThat(driver.findElements(By.cssSelector("[data-cluster='hello-prod']"))).isEmpty();
+            });
+            settle(driver);
+            shoot(driver, "cluster-view-filtered.png");
+
+            // No application chosen: the overview of every application.
+            view.open(server.signInHostUiUrl());
+            ClusterFiltersPage overview = new ClusterFiltersPage(driver);
+            eventually("the applications overview").untilAsserted(() -> assertThat(overview.panelTitle())
+                    .isEqualTo("Applications"));
+            settle(driver);
+            shoot(driver, "applications-overview.png");
         }
     }
 
