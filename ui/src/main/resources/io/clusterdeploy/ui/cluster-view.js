@@ -194,6 +194,34 @@ function replaceContent(container, nodes) {
 export { health };
 
 /**
+ * A summarised answer (a big application, `instances=summary`) leaves out of each server group what its cluster
+ * already says, what its name and letters give, and empty security groups and tags (engine Views.serverGroup):
+ * filled in here, in place, so that the rest of the page, its filters and its actions read one shape.
+ */
+export function completeGroups(clusters) {
+  for (const c of clusters) {
+    for (const sg of c.serverGroups || []) {
+      if (typeof sg.instanceHealth !== 'string' || sg.account !== undefined) {
+        continue;
+      }
+      sg.cluster = c.name;
+      sg.account = c.account;
+      sg.location = c.location;
+      const version = /-v(\d{3,6})$/.exec(sg.name);
+      sg.sequence = version ? Number(version[1]) : null;
+      const counts = { total: sg.instanceHealth.length, up: 0, down: 0, starting: 0, outOfService: 0, unknown: 0 };
+      for (const letter of sg.instanceHealth) {
+        counts[health(HEALTH_LETTERS[letter] || 'UNKNOWN').count] += 1;
+      }
+      sg.instanceCounts = counts;
+      sg.securityGroups = sg.securityGroups || [];
+      sg.tags = sg.tags || {};
+    }
+  }
+  return clusters;
+}
+
+/**
  * A group's instances: as the API gives them, or, for a summarised answer (a big application), one per letter of
  * `instanceHealth`, numbered, without an address (the group's own read has the details).
  */
@@ -750,7 +778,7 @@ export function mount(root) {
       if (app !== state.app) {
         return; // The user picked another application meanwhile; the next run shows it.
       }
-      state.clusters = clusters;
+      state.clusters = completeGroups(clusters);
       state.clustersOf = app;
       filterBar.fillOptions(clusters);
       drawClusters();

@@ -129,6 +129,10 @@ class ClusterDeployApiTest {
         Map<String, Object> newest = ((List<Map<String, Object>>) compact.get(0).get("serverGroups")).stream()
                 .filter(g -> g.get("name").equals("hello-prod-v001")).findFirst().orElseThrow();
         assertThat(newest).containsEntry("instanceHealth", "UU").doesNotContainKey("instances");
+        // Lean: what the cluster says, the name gives or the letters count is left out (the view fills it in).
+        assertThat(newest).doesNotContainKeys("cluster", "account", "location", "sequence", "instanceCounts")
+                .containsKeys("enabled", "capacity", "createdTime", "artifact", "loadBalancers");
+        assertThat(compact.get(0)).containsEntry("name", "hello-prod").containsKeys("account", "location");
         Map<String, Object> one = object(api.handle(ApiRequest.get("/applications/hello/serverGroups/fake-1/hello-prod-v001")));
         assertThat((List<Object>) one.get("instances")).hasSize(2);
         assertThat(object(api.handle(ApiRequest.get("/applications/hello/serverGroups/fake-1/hello-prod-v009"))))
