@@ -197,10 +197,7 @@ public final class ClusterDeployApi implements ApiHandler {
 
     /** {@code startedBy} is the front end's to say: a client's own is refused, the actor's is recorded. */
     private static void attribute(Map<String, Object> request, String actor) {
-        if (request.containsKey(Attribution.STARTED_BY)) {
-            throw ClusterDeployException.invalid(Attribution.STARTED_BY, Attribution.STARTED_BY + " is set by the"
-                    + " server from who sent the request; give a reason instead");
-        }
+        Attribution.refuseFromClient(request, Attribution.STARTED_BY);
         if (actor != null) {
             request.put(Attribution.STARTED_BY, actor);
         }
@@ -436,11 +433,12 @@ public final class ClusterDeployApi implements ApiHandler {
         if (value == null) {
             return DEFAULT_LOG_LINES;
         }
-        if (!value.matches("[0-9]{1,4}") || Integer.parseInt(value) < 1 || Integer.parseInt(value) > InstanceLog.MAX_LINES) {
+        int lines = value.matches("[0-9]{1,4}") ? Integer.parseInt(value) : 0;
+        if (lines < 1 || lines > InstanceLog.MAX_LINES) {
             throw ClusterDeployException.invalid("lines", "lines must be a whole number from 1 to "
                     + InstanceLog.MAX_LINES);
         }
-        return Integer.parseInt(value);
+        return lines;
     }
 
     private ApiResponse ok(Object body) {

@@ -32,10 +32,7 @@ public final class Attribution {
      * {@code cancelledBy} is refused: the front end says who cancels, never the client.
      */
     public static String cancelReason(Map<String, Object> body) {
-        if (body.containsKey(CANCELLED_BY)) {
-            throw ClusterDeployException.invalid(CANCELLED_BY, CANCELLED_BY + " is set by the server from who sent"
-                    + " the request; give a reason instead");
-        }
+        refuseFromClient(body, CANCELLED_BY);
         Fields f = Fields.of(body);
         String reason = text(f, REASON, MAX_REASON);
         f.rejectUnknown();
@@ -47,6 +44,14 @@ public final class Attribution {
         Map<String, Object> m = new HashMap<>();
         m.put(CANCELLED_BY, actor);
         return text(Fields.of(m), CANCELLED_BY, MAX_STARTED_BY);
+    }
+
+    /** {@code startedBy} and {@code cancelledBy} are the front end's to say: a client that sends one is refused. */
+    public static void refuseFromClient(Map<String, Object> body, String key) {
+        if (body.containsKey(key)) {
+            throw ClusterDeployException.invalid(key, key + " is set by the server from who sent the request; give a"
+                    + " reason instead");
+        }
     }
 
     private static String text(Fields f, String key, int max) {
