@@ -6,7 +6,7 @@
 // Every piece of data goes into the page through textContent or attribute values, never as HTML.
 
 import { el } from './dom.js';
-import { health, HEALTH_LETTERS, HEALTH_STATES } from './health.js';
+import { countsOfLetters, health, HEALTH_STATES, stateOfLetter } from './health.js';
 import {
   anyFilter, applyFilters, countText, FilterBar, filtersFromUrl, filtersKey, noFilters, urlWithFilters,
 } from './cluster-filters.js';
@@ -209,11 +209,7 @@ export function completeGroups(clusters) {
       sg.location = c.location;
       const version = /-v(\d{3,6})$/.exec(sg.name);
       sg.sequence = version ? Number(version[1]) : null;
-      const counts = { total: sg.instanceHealth.length, up: 0, down: 0, starting: 0, outOfService: 0, unknown: 0 };
-      for (const letter of sg.instanceHealth) {
-        counts[health(HEALTH_LETTERS[letter] || 'UNKNOWN').count] += 1;
-      }
-      sg.instanceCounts = counts;
+      sg.instanceCounts = countsOfLetters(sg.instanceHealth);
       sg.securityGroups = sg.securityGroups || [];
       sg.tags = sg.tags || {};
     }
@@ -230,7 +226,7 @@ export function instancesOf(sg) {
     return sg.instances;
   }
   return [...(sg.instanceHealth || '')].map((letter, i) => ({
-    id: `${sg.name} #${i + 1}`, health: HEALTH_LETTERS[letter] || 'UNKNOWN', address: null,
+    id: `${sg.name} #${i + 1}`, health: stateOfLetter(letter), address: null,
   }));
 }
 

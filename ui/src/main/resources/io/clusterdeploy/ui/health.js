@@ -24,6 +24,20 @@ export function health(state) {
 /** The health each letter of a summarised group's `instanceHealth` stands for. */
 export const HEALTH_LETTERS = { U: 'UP', D: 'DOWN', S: 'STARTING', O: 'OUT_OF_SERVICE', '?': 'UNKNOWN' };
 
+/** The health state a summarised group's letter stands for. */
+export function stateOfLetter(letter) {
+  return HEALTH_LETTERS[letter] || 'UNKNOWN';
+}
+
+/** A summarised group's letters counted as the API counts a full group's instances (its instanceCounts). */
+export function countsOfLetters(letters) {
+  const counts = Object.fromEntries([['total', letters.length], ...HEALTH_STATES.map((s) => [health(s).count, 0])]);
+  for (const letter of letters) {
+    counts[health(stateOfLetter(letter)).count] += 1;
+  }
+  return counts;
+}
+
 /** How many instances of `counts` (the API's instanceCounts) are in `state`. */
 export function countIn(counts, state) {
   return (counts && counts[health(state).count]) || 0;
