@@ -91,14 +91,13 @@ public final class ClusterDeployApi implements ApiHandler {
         }
         if (path.equals("/applications")) {
             requireMethod(get, r);
-            return cached(r, () -> applications());
+            return cached(r, this::applications, view -> view);
         }
         if ((m = APP_CLUSTERS.matcher(path)).matches()) {
             requireMethod(get, r);
             String app = m.group(1);
             String instances = instancesParam(r);
-            return cached(r, () -> {
-                List<Cluster> clusters = clusters(app, r.param("account"));
+            return cached(r, () -> clusters(app, r.param("account")), clusters -> {
                 boolean summary = instances.equals("summary") || instances.equals("auto")
                         && clusters.stream().mapToLong(c -> c.serverGroups().stream()
                                 .mapToLong(sg -> sg.instances().size()).sum()).sum() > AUTO_FULL_INSTANCES;
@@ -108,7 +107,7 @@ public final class ClusterDeployApi implements ApiHandler {
         if ((m = APP_LBS.matcher(path)).matches()) {
             requireMethod(get, r);
             String app = m.group(1);
-            return cached(r, () -> loadBalancers(app, r.param("account")));
+            return cached(r, () -> loadBalancers(app, r.param("account")), view -> view);
         }
         if ((m = APP_SERVER_GROUP.matcher(path)).matches()) {
             requireMethod(get, r);
@@ -136,7 +135,7 @@ public final class ClusterDeployApi implements ApiHandler {
         }
         if (path.equals("/loadBalancers")) {
             requireMethod(get, r);
-            return cached(r, () -> loadBalancers(null, r.param("account")));
+            return cached(r, () -> loadBalancers(null, r.param("account")), view -> view);
         }
         if (path.equals("/operations")) {
             if (post) {
@@ -354,10 +353,14 @@ public final class ClusterDeployApi implements ApiHandler {
         return out;
     }
 
-    /** A read answered from the cache, or 304 when the client's ETag is the body's. */
-    private ApiResponse cached(ApiRequest r, java.util.function.Supplier<Object> body) {
+    /**
+     * A read answered from the cache, or 304 when the client's ETag is the body's. {@code read} is what the clouds
+     * say (compared with what the cached body was made from), {@code view} its JSON shape.
+     */
+    private <S> ApiResponse cached(ApiRequest r, java.util.function.Supplier<S> read,
+            java.util.function.Function<? super S, Object> view) {
         String key = r.path() + "?" + new TreeMap<>(r.query());
-        ReadCache.Entry e = reads.get(key, () -> json.writeCompact(body.get()));
+        ReadCache.Entry e = reads.get(key, read, source -> json.writeCompact(view.apply(source)));
         if (e.etag().equals(r.ifNoneMatch())) {
             return ApiResponse.notModified(e.etag());
         }
