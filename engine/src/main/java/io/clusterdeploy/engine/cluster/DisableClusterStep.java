@@ -46,8 +46,24 @@ public final class DisableClusterStep implements OperationStep {
      * then disables each one that still exists; returns those it disabled.
      */
     public static List<String> disable(OperationContext ctx, String location, List<String> names) {
+        return disableEach(ctx, location, ctx.plan(ContextKeys.DISABLED, names));
+    }
+
+    /**
+     * As {@link #disable}, for names a resumed step finds again from what was forced to disk earlier (a deploy's
+     * groups serving before it, recorded before its new group was created): they join {@link ContextKeys#DISABLED}
+     * without a forced write of their own and are stored with the step's end.
+     */
+    public static List<String> disableRecorded(OperationContext ctx, String location, List<String> names) {
+        List<String> all = new ArrayList<>(ctx.names(ContextKeys.DISABLED));
+        names.stream().filter(n -> !all.contains(n)).forEach(all::add);
+        ctx.put(ContextKeys.DISABLED, List.copyOf(all));
+        return disableEach(ctx, location, all);
+    }
+
+    private static List<String> disableEach(OperationContext ctx, String location, List<String> names) {
         List<String> disabled = new ArrayList<>();
-        for (String name : ctx.plan(ContextKeys.DISABLED, names)) {
+        for (String name : names) {
             ctx.checkCancelled();
             if (ctx.provider().serverGroup(location, name).isPresent()) {
                 ctx.provider().disable(location, name, 100);

@@ -203,7 +203,9 @@ public final class DirectoryOperationStore implements OperationStore {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot save operation " + state.id(), e);
         }
-        writeIndexIfDirty(state.status().isFinished());
+        // Not at once when an operation finishes: that wrote the whole index inside its last save, on the path of
+        // every deploy's success; at most every INDEX_WRITE_INTERVAL, a restart re-reads the files written since.
+        writeIndexIfDirty(false);
     }
 
     @Override

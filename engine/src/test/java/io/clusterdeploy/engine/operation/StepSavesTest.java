@@ -19,7 +19,9 @@ import org.junit.jupiter.api.Test;
  * Every save is forced to disk, so the saves are as few as resuming allows: the acceptance records the first
  * step's start when nothing is ahead on the cluster; a step's end and the next step's start are one save, and the
  * last step's end is the operation's success; the end of a step that changes nothing (the health gate) is stored
- * with the next step's intent. The timeline is the same as when they were separate saves.
+ * with the next step's intent, or with the success when that intent was forced to disk already (the groups red/black
+ * disables served before the deploy, recorded with the new group's name). The timeline is the same as when they were
+ * separate saves.
  */
 class StepSavesTest {
     private final List<OperationState> saved = new CopyOnWriteArrayList<>();
@@ -93,14 +95,48 @@ class StepSavesTest {
             for (OperationState s : running) {
                 assertThat(s.steps().get(s.steps().size() - 1).status()).isEqualTo(StepStatus.RUNNING);
             }
-            // The gate's end is not stored alone: the first state that has it passed has the next step's intent too
-            // (the groups it is about to disable), recorded before any of them is disabled.
+            // The groups red/black disables are those that served before it, recorded with the new group's name
+            // before it was created: the gate's end and the disable need no forced write before the success.
+            assertThat(mine.get(1).context().get(ContextKeys.PREVIOUS)).asList().hasSize(1);
             OperationState gatePassed = mine.stream().filter(s -> s.steps().stream().anyMatch(st ->
                     st.name().equals("waitForHealthy") && st.status() == StepStatus.SUCCEEDED)).findFirst().orElseThrow();
-            assertThat(gatePassed.context()).containsKey(ContextKeys.DISABLED);
-            // Acceptance with the first step's start; the new group's name; its end with the gate's start; the
-            // gate's end with the groups to disable; the success.
-            assertThat(n).isEqualTo(5);
+            assertThat(gatePassed.status()).isEqualTo(OperationStatus.SUCCEEDED);
+            assertThat(gatePassed.context().get(ContextKeys.DISABLED)).isEqualTo(List.of("hello-v000"));
+            // Acceptance with the first step's start; the new group's name with the groups serving before it; its
+            // end with the gate's start; the success.
+            assertThat(n).isEqualTo(4);
+        }
+    }
+
+    @Test
+    void aGroupEnabledWhileTheDeployWaitedIsRecordedBeforeAnyGroupIsDisabled() throws Exception {
+        FakeCloudProvider cloud = new FakeCloudProvider("test");
+        try (OperationRunner runner = runner(cloud)) {
+            Map<String, Object> r = new HashMap<>(Map.of("type", "deploy", "account", "test", "application", "hello",
+                    "capacity", Map.of("min", 1, "desired", 1, "max", 1), "spec", Map.of("version", "v1")));
+            runner.awaitFinished(runner.start(r).id(), Duration.ofSeconds(60));
+            r.put("strategy", "redblack");
+            r.put("deployTimeoutSec", 60);
+            r.put("spec", Map.of("version", "v2", "healthy", false));
+            String id = runner.start(r).id();
+            for (int i = 0; i < 3000 && cloud.serverGroup("fake-1", "hello-v001").isEmpty(); i++) {
+                Thread.sleep(10);
+            }
+            // Someone enables another group of the cluster while the new one starts.
+            cloud.seed("hello-v007", new io.clusterdeploy.engine.model.Capacity(1, 1, 1), true, "v0");
+            cloud.setHealthy("hello-v001", true);
+            OperationState end = runner.awaitFinished(id, Duration.ofSeconds(60));
+
+            assertThat(end.status()).isEqualTo(OperationStatus.SUCCEEDED);
+            assertThat(end.context().get(ContextKeys.DISABLED)).asList()
+                    .containsExactlyInAnyOrder("hello-v000", "hello-v007");
+            List<OperationState> mine = saved.stream().filter(s -> s.id().equals(id)).toList();
+            OperationState gatePassed = mine.stream().filter(s -> s.steps().stream().anyMatch(st ->
+                    st.name().equals("waitForHealthy") && st.status() == StepStatus.SUCCEEDED)).findFirst().orElseThrow();
+            // Not derivable from the record of the groups serving before the deploy: forced before any is disabled.
+            assertThat(gatePassed.status()).isEqualTo(OperationStatus.RUNNING);
+            assertThat(gatePassed.context().get(ContextKeys.DISABLED)).asList().contains("hello-v007");
+            assertThat(cloud.serverGroup("fake-1", "hello-v007").orElseThrow().enabled()).isFalse();
         }
     }
 
