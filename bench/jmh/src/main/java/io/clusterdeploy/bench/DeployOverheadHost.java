@@ -88,6 +88,12 @@ public final class DeployOverheadHost {
                 TrafficGuards.none(), store,
                 new OperationRunner.Options(Clock.systemUTC(), RUNNER_POLL))) {
             engine.operations().addListener(s -> {
+                DeployTimeline t = timeline.get();
+                // The gate's end as the runner shows it: it is stored with the next save, which may be the success.
+                if (t != null && s.steps().stream().anyMatch(st -> st.name().equals("waitForHealthy")
+                        && st.status() == io.clusterdeploy.engine.operation.StepStatus.SUCCEEDED)) {
+                    t.momentOnce("gate step ended", t.at(System.nanoTime()));
+                }
                 if (s.status().isFinished()) {
                     finished.computeIfAbsent(s.id(), id -> new CompletableFuture<>()).complete(s);
                 }
@@ -173,15 +179,28 @@ public final class DeployOverheadHost {
         }
 
         @Override
+        public void saveUnforced(OperationState state) {
+            timed(state, true);
+        }
+
+        @Override
         public void save(OperationState state) {
+            timed(state, false);
+        }
+
+        private void timed(OperationState state, boolean unforced) {
             long t0 = System.nanoTime();
-            delegate.save(state);
+            if (unforced) {
+                delegate.saveUnforced(state);
+            } else {
+                delegate.save(state);
+            }
             long t1 = System.nanoTime();
             nanos.addAndGet(t1 - t0);
             saves.incrementAndGet();
             DeployTimeline t = timeline.get();
             if (t != null) {
-                t.span("save " + label(previous, state), t0, t1);
+                t.span("save " + label(previous, state) + (unforced ? " (unforced)" : ""), t0, t1);
             }
             previous = state;
         }
@@ -323,7 +342,7 @@ public final class DeployOverheadHost {
         double launched = t.first("instance launched", -1e9).orElseThrow().begin();
         double healthy = t.first("own probe: healthy", -1e9).orElseThrow().begin();
         double change = t.first("provider: health change", launched).map(DeployTimeline.Mark::begin).orElse(Double.NaN);
-        double gateEnd = t.first("save waitForHealthy ended", launched).map(DeployTimeline.Mark::begin).orElse(Double.NaN);
+        double gateEnd = t.first("gate step ended", launched).map(DeployTimeline.Mark::begin).orElse(Double.NaN);
         double savesBefore = 0;
         double savesAfter = 0;
         for (DeployTimeline.Mark m : t.marks()) {

@@ -42,6 +42,13 @@ final class DeployTimeline {
         marks.add(new Mark(what, at, at));
     }
 
+    /** A moment recorded once: later calls with the same name change nothing. */
+    synchronized void momentOnce(String what, double at) {
+        if (marks.stream().noneMatch(m -> m.what().equals(what))) {
+            moment(what, at);
+        }
+    }
+
     synchronized List<Mark> marks() {
         return List.copyOf(marks);
     }

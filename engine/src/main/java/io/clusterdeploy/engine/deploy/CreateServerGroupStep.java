@@ -35,6 +35,12 @@ public final class CreateServerGroupStep implements OperationStep {
         this.mayReuse = mayReuse;
     }
 
+    /** The new group's name, capacity and the groups serving before it are checkpointed before the cloud is asked. */
+    @Override
+    public boolean recordsBeforeActing() {
+        return true;
+    }
+
     @Override
     public String run(OperationContext ctx) {
         CloudProvider provider = ctx.provider();

@@ -195,10 +195,24 @@ public final class DirectoryOperationStore implements OperationStore {
     }
 
     @Override
-    public synchronized void save(OperationState state) {
+    public void save(OperationState state) {
+        save(state, true);
+    }
+
+    @Override
+    public void saveUnforced(OperationState state) {
+        save(state, false);
+    }
+
+    private synchronized void save(OperationState state, boolean force) {
         Path f = file(state.id());
         try {
-            PrivateFiles.write(f, json.write(state).getBytes(StandardCharsets.UTF_8));
+            byte[] content = json.write(state).getBytes(StandardCharsets.UTF_8);
+            if (force) {
+                PrivateFiles.write(f, content);
+            } else {
+                PrivateFiles.writeUnforced(f, content);
+            }
             remember(state, FileStamp.of(Files.readAttributes(f, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS)));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot save operation " + state.id(), e);

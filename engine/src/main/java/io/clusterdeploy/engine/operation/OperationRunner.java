@@ -93,7 +93,10 @@ public final class OperationRunner implements AutoCloseable {
         op.preflight(provider);
         OperationState state = OperationState.started(UUID.randomUUID().toString(), op, request,
                 options.clock().instant());
-        if (Json.depth(request) > Json.MAX_REQUEST_DEPTH || !json.roundTrips(state, OperationState.class)) {
+        // The request is the one part of the state a client makes; the rest is the engine's own and always reads back.
+        // Checked alone, before the acceptance's forced write: the whole state's round trip was a few milliseconds of
+        // every deploy's start.
+        if (Json.depth(request) > Json.MAX_REQUEST_DEPTH || !json.roundTrips(state.request(), Map.class)) {
             // Stored now, it could not be read back: listing and resuming would fail from then on.
             throw ClusterDeployException.invalid("body", "the request cannot be stored as sent (nested more than "
                     + Json.MAX_REQUEST_DEPTH + " levels deep, or holding values JSON cannot keep)");
@@ -208,7 +211,12 @@ public final class OperationRunner implements AutoCloseable {
         Execution ex = new Execution(state, op, provider, starting);
         running.put(state.id(), ex);
         try {
-            save(ex, state);
+            if (starting && !state.steps().isEmpty() && op.steps().get(0).recordsBeforeActing()) {
+                // Its first step started with the acceptance and forces its intent before it acts.
+                saveUnforced(ex, state);
+            } else {
+                save(ex, state);
+            }
             executor.execute(() -> {
                 try {
                     locks.awaitTurn(op.lockKey(state.id()), state.id());
@@ -326,6 +334,13 @@ public final class OperationRunner implements AutoCloseable {
     private void save(Execution ex, OperationState s) {
         // Durable first: whoever sees a state (awaitFinished, the API) must find it in the store too.
         store.save(s);
+        ex.unsaved = false;
+        publish(ex, s);
+    }
+
+    /** As {@link #save}, for the acceptance of an operation whose first save, forced, follows before it acts. */
+    private void saveUnforced(Execution ex, OperationState s) {
+        store.saveUnforced(s);
         ex.unsaved = false;
         publish(ex, s);
     }

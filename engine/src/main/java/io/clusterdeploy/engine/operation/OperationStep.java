@@ -35,4 +35,15 @@ public interface OperationStep {
     default boolean changesNothing() {
         return false;
     }
+
+    /**
+     * True for a step that always saves its intent (a checkpoint, forced) before it first changes the cloud, as
+     * createServerGroup records the new group's name. When such a step is an operation's first and starts at once,
+     * the acceptance is written without waiting for the disk: that checkpoint, a few milliseconds later, forces the
+     * operation to disk before anything of it has happened, and a power cut before it loses an operation that
+     * changed nothing. A process crash loses nothing either way.
+     */
+    default boolean recordsBeforeActing() {
+        return false;
+    }
 }

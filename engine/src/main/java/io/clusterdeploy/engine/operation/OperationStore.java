@@ -8,7 +8,16 @@ import java.util.Optional;
  * directory; the Jenkins binding keeps it under JENKINS_HOME.
  */
 public interface OperationStore {
+    /** Stores the state, on disk when this returns (a power cut keeps it). */
     void save(OperationState state);
+
+    /**
+     * Stores the state without waiting for the disk: a process crash keeps it, a power cut may take it until the
+     * next {@link #save}. Only for states a forced save follows before anything depends on them.
+     */
+    default void saveUnforced(OperationState state) {
+        save(state);
+    }
 
     Optional<OperationState> load(String id);
 

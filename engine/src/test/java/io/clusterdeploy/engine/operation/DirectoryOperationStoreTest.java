@@ -45,6 +45,19 @@ class DirectoryOperationStoreTest {
     }
 
     @Test
+    void aStateSavedWithoutWaitingForTheDiskIsStoredAndListedAsAnyOther() throws Exception {
+        DirectoryOperationStore store = new DirectoryOperationStore(dir);
+        store.saveUnforced(op("u1", "alpha", OperationStatus.RUNNING, 1));
+        assertThat(store.load("u1")).map(OperationState::status).contains(OperationStatus.RUNNING);
+        assertThat(ids(store.summaries("alpha", 10))).containsExactly("u1");
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(
+                dir.resolve("u1.json")))).isEqualTo("rw-------");
+        store.save(op("u1", "alpha", OperationStatus.SUCCEEDED, 2));
+        assertThat(new DirectoryOperationStore(dir).load("u1")).map(OperationState::status)
+                .contains(OperationStatus.SUCCEEDED);
+    }
+
+    @Test
     void aNewStoreOnTheSameDirectoryKnowsEveryOperationWithOrWithoutAnIndexFile() throws Exception {
         DirectoryOperationStore first = new DirectoryOperationStore(dir);
         for (int i = 0; i < 20; i++) {

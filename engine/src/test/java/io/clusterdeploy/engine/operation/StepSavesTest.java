@@ -25,6 +25,8 @@ import org.junit.jupiter.api.Test;
  */
 class StepSavesTest {
     private final List<OperationState> saved = new CopyOnWriteArrayList<>();
+    /** The states saved without waiting for the disk. */
+    private final List<OperationState> unforced = new CopyOnWriteArrayList<>();
 
     /** A runner over a store that keeps every state it is asked to save. */
     private OperationRunner runner(FakeCloudProvider cloud) {
@@ -35,6 +37,12 @@ class StepSavesTest {
             public void save(OperationState state) {
                 saved.add(state);
                 memory.save(state);
+            }
+
+            @Override
+            public void saveUnforced(OperationState state) {
+                unforced.add(state);
+                save(state);
             }
 
             @Override
@@ -86,6 +94,10 @@ class StepSavesTest {
             assertThat(mine.get(0).steps()).extracting(StepRecord::name, StepRecord::status)
                     .containsExactly(org.assertj.core.groups.Tuple.tuple("createServerGroup", StepStatus.RUNNING));
             assertThat(mine.get(0).status()).isEqualTo(OperationStatus.RUNNING);
+            // createServerGroup forces its intent before it asks the cloud: the acceptance does not wait for the disk,
+            // every later save does.
+            assertThat(unforced).filteredOn(s -> s.id().equals(id)).containsExactly(mine.get(0));
+            assertThat(mine.get(1).context()).containsKey(ContextKeys.NEW_SERVER_GROUP);
             List<OperationState> running = mine.subList(0, n - 1);
             assertThat(running).isNotEmpty().allSatisfy(s -> assertThat(s.steps())
                     .filteredOn(st -> st.status() == StepStatus.RUNNING).hasSize(1));
@@ -158,6 +170,8 @@ class StepSavesTest {
             assertThat(end.status()).isEqualTo(OperationStatus.SUCCEEDED);
             List<OperationState> mine = saved.stream().filter(s -> s.id().equals(accepted.id())).toList();
             assertThat(mine.get(0).steps()).isEmpty();
+            // Queued, it may wait long before its first step: its acceptance is forced.
+            assertThat(unforced).doesNotContain(mine.get(0));
             assertThat(mine.get(1).steps()).extracting(StepRecord::name, StepRecord::status)
                     .containsExactly(org.assertj.core.groups.Tuple.tuple("createServerGroup", StepStatus.RUNNING));
             assertThat(mine.get(1).steps().get(0).startedAt())

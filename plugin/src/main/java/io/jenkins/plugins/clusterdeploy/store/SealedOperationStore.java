@@ -41,6 +41,11 @@ public final class SealedOperationStore implements OperationStore {
     }
 
     @Override
+    public void saveUnforced(OperationState state) {
+        delegate.saveUnforced(withRequest(state, seal(state.id(), state.request())));
+    }
+
+    @Override
     public Optional<OperationState> load(String id) {
         return delegate.load(id).map(this::open);
     }
