@@ -194,12 +194,20 @@ function replaceContent(container, nodes) {
 export { health };
 
 /**
- * A summarised answer (a big application, `instances=summary`) leaves out of each server group what its cluster
- * already says, what its name and letters give, and empty security groups and tags (engine Views.serverGroup):
- * filled in here, in place, so that the rest of the page, its filters and its actions read one shape.
+ * A summarised answer (a big application, `instances=summary`) gives each cluster's server groups as rows under one
+ * field list (`serverGroupFields`, `serverGroupRows`: engine ServerGroupRow; a dotted field such as `capacity.min`
+ * is a key of the group's `capacity`) and leaves out what the cluster already says and what each group's name and
+ * letters give: made into the full answer's group objects here, in place, so that the rest of the page, its filters
+ * and its actions read one shape. Fields are found by name, not position, and ones the page does not know are kept.
  */
 export function completeGroups(clusters) {
   for (const c of clusters) {
+    if (Array.isArray(c.serverGroupFields) && Array.isArray(c.serverGroupRows)) {
+      const paths = c.serverGroupFields.map((field) => String(field).split('.'));
+      c.serverGroups = c.serverGroupRows.map((row) => groupOfRow(paths, row));
+      delete c.serverGroupFields;
+      delete c.serverGroupRows;
+    }
     for (const sg of c.serverGroups || []) {
       if (typeof sg.instanceHealth !== 'string' || sg.account !== undefined) {
         continue;
@@ -215,6 +223,20 @@ export function completeGroups(clusters) {
     }
   }
   return clusters;
+}
+
+/** One row of a summarised cluster as an object: each value under its field's path (`['a', 'b']` as `{a: {b}}`). */
+function groupOfRow(paths, row) {
+  const sg = {};
+  paths.forEach((path, i) => {
+    let into = sg;
+    for (const key of path.slice(0, -1)) {
+      into[key] = into[key] && typeof into[key] === 'object' ? into[key] : {};
+      into = into[key];
+    }
+    into[path[path.length - 1]] = row[i];
+  });
+  return sg;
 }
 
 /**

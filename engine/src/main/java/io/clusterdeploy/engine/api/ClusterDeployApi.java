@@ -387,7 +387,7 @@ public final class ClusterDeployApi implements ApiHandler {
 
     /** One server group with all its instances: the details the summarised clusters leave out. */
     private Map<String, Object> serverGroup(String application, String location, String name, String account) {
-        return Views.serverGroup(serverGroupOf(application, location, name, account).group(), false);
+        return Views.serverGroup(serverGroupOf(application, location, name, account).group());
     }
 
     /** A server group and the provider that has it. */

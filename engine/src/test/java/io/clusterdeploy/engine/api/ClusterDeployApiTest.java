@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.clusterdeploy.engine.json.Json;
+import io.clusterdeploy.engine.model.ServerGroup;
 import io.clusterdeploy.engine.operation.DirectoryOperationStore;
 import io.clusterdeploy.engine.operation.OperationState;
 import io.clusterdeploy.engine.operation.OperationStatus;
@@ -123,16 +124,50 @@ class ClusterDeployApiTest {
         assertThat(after.etag()).isNotEqualTo(first.etag());
         assertThat(after.json()).contains("hello-prod-v001");
 
-        // Summarised: one health letter per instance; the details of one group on demand.
+        // Summarised: each cluster's groups as rows under one field list, one health letter per instance.
+        cloud.setHealthyInstances("hello-prod-v001", 1);
+        cloud.setHealth("hello-prod-v000", null); // as the fake says again, and heard as a change
+        List<Map<String, Object>> full = json.read(api.handle(ApiRequest.get("/applications/hello/clusters")).json(),
+                List.class);
         List<Map<String, Object>> compact = json.read(api.handle(new ApiRequest("GET", "/applications/hello/clusters",
                 Map.of("instances", List.of("summary")), null)).json(), List.class);
-        Map<String, Object> newest = ((List<Map<String, Object>>) compact.get(0).get("serverGroups")).stream()
-                .filter(g -> g.get("name").equals("hello-prod-v001")).findFirst().orElseThrow();
-        assertThat(newest).containsEntry("instanceHealth", "UU").doesNotContainKey("instances");
-        // Lean: what the cluster says, the name gives or the letters count is left out (the view fills it in).
-        assertThat(newest).doesNotContainKeys("cluster", "account", "location", "sequence", "instanceCounts")
-                .containsKeys("enabled", "capacity", "createdTime", "artifact", "loadBalancers");
-        assertThat(compact.get(0)).containsEntry("name", "hello-prod").containsKeys("account", "location");
+        Map<String, Object> cluster = compact.get(0);
+        // Lean: what the cluster says, the name gives or the letters count is no field (the view fills it in).
+        assertThat(cluster).containsEntry("name", "hello-prod").containsEntry("account", "test")
+                .containsEntry("location", "fake-1").containsEntry("stack", "prod").doesNotContainKey("serverGroups");
+        assertThat((List<String>) cluster.get("serverGroupFields")).containsExactly("name", "enabled", "capacity.min",
+                "capacity.desired", "capacity.max", "instanceHealth", "createdTime", "artifact", "loadBalancers",
+                "securityGroups", "tags");
+        List<Map<String, Object>> groups = ((List<List<Object>>) cluster.get("serverGroupRows")).stream()
+                .map(row -> byField((List<String>) cluster.get("serverGroupFields"), row)).toList();
+        // The model's groups, newest first, as the full form orders them.
+        List<ServerGroup> model = cloud.serverGroups("hello").stream().sorted(ServerGroup.NEWEST_FIRST).toList();
+        assertThat(groups).extracting(g -> g.get("name")).containsExactly("hello-prod-v001", "hello-prod-v000");
+        assertThat(groups.get(0)).containsEntry("enabled", true).containsEntry("capacity.min", 2)
+                .containsEntry("capacity.desired", 2).containsEntry("capacity.max", 2)
+                .containsEntry("instanceHealth", "UD").containsEntry("artifact", "v2");
+        assertThat(groups.get(1)).containsEntry("enabled", false).containsEntry("instanceHealth", "OO")
+                .containsEntry("artifact", "v1");
+        for (int g = 0; g < model.size(); g++) {
+            ServerGroup sg = model.get(g);
+            assertThat(groups.get(g)).as(sg.name()).containsEntry("name", sg.name())
+                    .containsEntry("enabled", sg.enabled()).containsEntry("capacity.max", sg.capacity().max())
+                    .containsEntry("createdTime", sg.createdTime().toString())
+                    .containsEntry("loadBalancers", sg.loadBalancers()).containsEntry("securityGroups", List.of())
+                    .containsEntry("tags", sg.tags());
+            assertThat(sg.tags()).as("the engine tags what it creates").isNotEmpty();
+            // Every field says what the full form says of the same group (instanceHealth: its instances' health).
+            Map<String, Object> fullGroup = ((List<Map<String, Object>>) full.get(0).get("serverGroups")).get(g);
+            for (String field : (List<String>) cluster.get("serverGroupFields")) {
+                Object expected = field.equals("instanceHealth")
+                        ? ((List<Map<String, Object>>) fullGroup.get("instances")).stream()
+                                .map(i -> Map.of("UP", "U", "DOWN", "D", "OUT_OF_SERVICE", "O").get(i.get("health")))
+                                .reduce("", String::concat)
+                        : field.contains(".") ? ((Map<String, Object>) fullGroup.get(field.substring(0,
+                                field.indexOf('.')))).get(field.substring(field.indexOf('.') + 1)) : fullGroup.get(field);
+                assertThat(groups.get(g).get(field)).as(sg.name() + " " + field).isEqualTo(expected);
+            }
+        }
         Map<String, Object> one = object(api.handle(ApiRequest.get("/applications/hello/serverGroups/fake-1/hello-prod-v001")));
         assertThat((List<Object>) one.get("instances")).hasSize(2);
         assertThat(object(api.handle(ApiRequest.get("/applications/hello/serverGroups/fake-1/hello-prod-v009"))))
@@ -144,6 +179,17 @@ class ClusterDeployApiTest {
                 Map.of("instances", List.of("auto")), null)).json(), List.class);
         assertThat(((List<Map<String, Object>>) auto.get(0).get("serverGroups")).get(0)).containsKey("instances")
                 .doesNotContainKey("instanceHealth");
+        assertThat(auto.get(0)).doesNotContainKeys("serverGroupFields", "serverGroupRows");
+    }
+
+    /** A summarised row as an object: each value under its field's name. */
+    private static Map<String, Object> byField(List<String> fields, List<Object> row) {
+        assertThat(row).hasSameSizeAs(fields);
+        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < fields.size(); i++) {
+            m.put(fields.get(i), row.get(i));
+        }
+        return m;
     }
 
     @Test

@@ -4,7 +4,10 @@ import static io.clusterdeploy.standalone.server.BrowserTests.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.InstanceOfAssertFactories.LIST;
 
+import io.clusterdeploy.engine.json.Json;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -45,6 +48,30 @@ class BigApplicationBrowserTest {
                     assertThat(sq.tooltip()).isEqualTo("big-stack0-v000 #1 no address UP"));
             assertThat(page.squares("big-stack0-v001")).hasSize(10).last().satisfies(sq ->
                     assertThat(sq.tooltip()).isEqualTo("big-stack0-v001 #10 no address DOWN"));
+            // The page reads a summarised row by the cluster's field list, not by position: here the fields come in
+            // another order, one is new to the page (kept) and one is left out (its default).
+            String completed = (String) js.executeAsyncScript("""
+                    const done = arguments[arguments.length - 1];
+                    import(document.querySelector('script[type=module][src$="cluster-view.js"]').src).then((m) => {
+                      const [c] = m.completeGroups([{name: 'x-prod', account: 'a', location: 'l',
+                        serverGroupFields: ['instanceHealth', 'capacity.max', 'future', 'name', 'capacity.min',
+                                            'enabled', 'capacity.desired', 'tags'],
+                        serverGroupRows: [['UD?', 3, 'kept', 'x-prod-v012', 1, true, 2, {team: 't'}]]}]);
+                      done(JSON.stringify(c));
+                    }, (e) => done(String(e)));
+                    """);
+            assertThat(new Json().readObject(completed)).as(completed)
+                    .doesNotContainKeys("serverGroupFields", "serverGroupRows")
+                    .extractingByKey("serverGroups").asInstanceOf(LIST).singleElement().isEqualTo(Map.ofEntries(
+                            Map.entry("name", "x-prod-v012"), Map.entry("enabled", true),
+                            Map.entry("capacity", Map.of("min", 1, "desired", 2, "max", 3)),
+                            Map.entry("instanceHealth", "UD?"), Map.entry("future", "kept"),
+                            Map.entry("tags", Map.of("team", "t")),
+                            Map.entry("cluster", "x-prod"), Map.entry("account", "a"),
+                            Map.entry("location", "l"), Map.entry("sequence", 12),
+                            Map.entry("instanceCounts", Map.of("total", 3, "up", 1, "down", 1,
+                                    "starting", 0, "outOfService", 0, "unknown", 1)),
+                            Map.entry("securityGroups", List.of())));
             assertThat(js.executeScript("return window.__cspViolations")).asInstanceOf(LIST).isEmpty();
             assertThat(js.executeScript("return window.__pageErrors")).asInstanceOf(LIST).isEmpty();
             Object figures = js.executeScript("""
