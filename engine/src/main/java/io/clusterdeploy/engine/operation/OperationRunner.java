@@ -303,7 +303,9 @@ public final class OperationRunner implements AutoCloseable {
         while (true) {
             OperationState s = get(id).orElseThrow(
                     () -> ClusterDeployException.notFound("id", "unknown operation '" + id + "'"));
-            if (s.status().isFinished()) {
+            // Finished and no longer running: its listeners (events, the change feed) have heard the end too; the
+            // state alone is shown a moment before they are told.
+            if (s.status().isFinished() && !running.containsKey(id)) {
                 return s;
             }
             if (System.nanoTime() > deadline) {
