@@ -91,7 +91,7 @@ public final class ClusterDeployApi implements ApiHandler {
         }
         if (path.equals("/applications")) {
             requireMethod(get, r);
-            return cached(r, this::applications, view -> view);
+            return cached(r, this::applications);
         }
         if ((m = APP_CLUSTERS.matcher(path)).matches()) {
             requireMethod(get, r);
@@ -107,7 +107,7 @@ public final class ClusterDeployApi implements ApiHandler {
         if ((m = APP_LBS.matcher(path)).matches()) {
             requireMethod(get, r);
             String app = m.group(1);
-            return cached(r, () -> loadBalancers(app, r.param("account")), view -> view);
+            return cached(r, () -> loadBalancers(app, r.param("account")));
         }
         if ((m = APP_SERVER_GROUP.matcher(path)).matches()) {
             requireMethod(get, r);
@@ -135,7 +135,7 @@ public final class ClusterDeployApi implements ApiHandler {
         }
         if (path.equals("/loadBalancers")) {
             requireMethod(get, r);
-            return cached(r, () -> loadBalancers(null, r.param("account")), view -> view);
+            return cached(r, () -> loadBalancers(null, r.param("account")));
         }
         if (path.equals("/operations")) {
             if (post) {
@@ -351,6 +351,11 @@ public final class ClusterDeployApi implements ApiHandler {
             p.loadBalancers(application).forEach(lb -> out.add(Views.loadBalancer(lb)));
         }
         return out;
+    }
+
+    /** A cached read whose model is its JSON shape already (maps of the views). */
+    private ApiResponse cached(ApiRequest r, java.util.function.Supplier<?> read) {
+        return cached(r, read, view -> view);
     }
 
     /**

@@ -55,10 +55,7 @@ public final class DisableClusterStep implements OperationStep {
      * without a forced write of their own and are stored with the step's end.
      */
     public static List<String> disableRecorded(OperationContext ctx, String location, List<String> names) {
-        List<String> all = new ArrayList<>(ctx.names(ContextKeys.DISABLED));
-        names.stream().filter(n -> !all.contains(n)).forEach(all::add);
-        ctx.put(ContextKeys.DISABLED, List.copyOf(all));
-        return disableEach(ctx, location, all);
+        return disableEach(ctx, location, ctx.record(ContextKeys.DISABLED, names));
     }
 
     private static List<String> disableEach(OperationContext ctx, String location, List<String> names) {

@@ -35,8 +35,8 @@ public final class DisablePreviousServerGroupsStep implements OperationStep {
             // this step before the crash), so the intent needs no forced write of its own before the cloud acts.
             // A previous group someone else disabled meanwhile counts as disabled by the deploy (a later scale-down
             // takes it too, as Spinnaker's does every disabled group of the cluster).
-            List<String> recorded = cluster.stream().filter(sg -> previous.contains(sg.name()))
-                    .filter(sg -> !sg.enabled() || others.contains(sg.name())).map(ServerGroup::name).toList();
+            List<String> recorded = cluster.stream().map(ServerGroup::name)
+                    .filter(n -> previous.contains(n) && !n.equals(newName)).toList();
             disabled = DisableClusterStep.disableRecorded(ctx, request.location(), recorded);
         } else {
             // A group enabled after the deploy began: only a forced intent makes a resumed step finish it.

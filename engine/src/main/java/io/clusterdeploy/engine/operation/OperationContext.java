@@ -146,6 +146,16 @@ public final class OperationContext {
      * where the cloud no longer shows it as still to do.
      */
     public List<String> plan(String key, List<String> names) {
+        List<String> all = record(key, names);
+        checkpoint();
+        return all;
+    }
+
+    /**
+     * Adds the names to the list under {@code key} (each once) and returns every name in it, persisted at the next
+     * checkpoint: for names a resumed step finds again from what was forced to disk earlier.
+     */
+    public List<String> record(String key, List<String> names) {
         List<Object> list = new ArrayList<>(getList(key));
         for (String n : names) {
             if (!list.contains(n)) {
@@ -153,7 +163,6 @@ public final class OperationContext {
             }
         }
         context.put(key, list);
-        checkpoint();
         return list.stream().map(String::valueOf).toList();
     }
 

@@ -211,12 +211,8 @@ public final class OperationRunner implements AutoCloseable {
         Execution ex = new Execution(state, op, provider, starting);
         running.put(state.id(), ex);
         try {
-            if (starting && !state.steps().isEmpty() && op.steps().get(0).recordsBeforeActing()) {
-                // Its first step started with the acceptance and forces its intent before it acts.
-                saveUnforced(ex, state);
-            } else {
-                save(ex, state);
-            }
+            // Unforced when its first step started with the acceptance and forces its intent before it acts.
+            save(ex, state, !(starting && !state.steps().isEmpty() && op.steps().get(0).recordsBeforeActing()));
             executor.execute(() -> {
                 try {
                     locks.awaitTurn(op.lockKey(state.id()), state.id());
@@ -334,15 +330,20 @@ public final class OperationRunner implements AutoCloseable {
     }
 
     private void save(Execution ex, OperationState s) {
-        // Durable first: whoever sees a state (awaitFinished, the API) must find it in the store too.
-        store.save(s);
-        ex.unsaved = false;
-        publish(ex, s);
+        save(ex, s, true);
     }
 
-    /** As {@link #save}, for the acceptance of an operation whose first save, forced, follows before it acts. */
-    private void saveUnforced(Execution ex, OperationState s) {
-        store.saveUnforced(s);
+    /**
+     * @param force on disk before it is shown; unforced only for the acceptance of an operation whose first save,
+     *              forced, follows before it acts
+     */
+    private void save(Execution ex, OperationState s, boolean force) {
+        // Stored first: whoever sees a state (awaitFinished, the API) must find it in the store too.
+        if (force) {
+            store.save(s);
+        } else {
+            store.saveUnforced(s);
+        }
         ex.unsaved = false;
         publish(ex, s);
     }

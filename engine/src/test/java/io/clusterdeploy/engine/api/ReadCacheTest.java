@@ -72,11 +72,7 @@ class ReadCacheTest {
     /** The background refresh has stored its entry: the next read is young again and starts none. */
     private void awaitRefreshed() throws InterruptedException {
         for (int i = 0; i < 500; i++) {
-            ReadCache.Entry e = cache.get("clusters", () -> List.copyOf(cloud.get()), names -> {
-                renders.incrementAndGet();
-                return String.join(",", names);
-            });
-            if (e.madeAtNanos() == now.get()) {
+            if (read().madeAtNanos() == now.get()) {
                 return;
             }
             Thread.sleep(10);
